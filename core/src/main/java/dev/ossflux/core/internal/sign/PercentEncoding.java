@@ -1,0 +1,65 @@
+package dev.ossflux.core.internal.sign;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** RFC 3986 percent-encoding with upper-case hex, as OSS paths, V4 signing and form bodies need. */
+public final class PercentEncoding {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PercentEncoding() {
+    }
+
+    /** Encodes every byte except {@code A-Z a-z 0-9 - _ . ~}; {@code /} too when {@code keepSlash} is false. */
+    public static String encode(String value, boolean keepSlash) {
+        int i = 0;
+        while (i < value.length() && isUnreserved(value.charAt(i), keepSlash)) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && isUnreserved(c, keepSlash)) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Decodes {@code %XX} escapes (and {@code +} as space when {@code plusIsSpace}); invalid escapes are kept. */
+    public static String decode(String value, boolean plusIsSpace) {
+        if (value.indexOf('%') < 0 && (!plusIsSpace || value.indexOf('+') < 0)) {
+            return value;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int high = c == '%' && i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(value.charAt(i + 2), 16) : -1;
+            if (low >= 0) {
+                out.write(high << 4 | low);
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                out.write(' ');
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < value.length() ? i + 2 : i + 1;
+                byte[] utf8 = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                out.write(utf8, 0, utf8.length);
+                i = end - 1;
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUnreserved(char c, boolean keepSlash) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/');
+    }
+}
