@@ -34,21 +34,14 @@ public final class Crc64 {
     private static final long SHIFT_2_LANES = xPow8n(2L * LANE);
     private static final long SHIFT_3_LANES = xPow8n(3L * LANE);
     private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+            MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Crc64() {
     }
 
     /** The CRC of {@code data[offset, offset + length)} continued from {@code crc}. */
     public static long update(long crc, byte[] data, int offset, int length) {
-        long r = ~crc;
-        int i = offset;
-        int end = offset + length;
-        while (end - i >= BLOCK) {
-            r = block(r, data, i);
-            i += BLOCK;
-        }
-        return ~tail(r, data, i, end);
+        return ~hash(~crc, ByteBuffer.wrap(data), offset, offset + length);
     }
 
     public static long update(long crc, byte[] data) {
@@ -57,21 +50,7 @@ public final class Crc64 {
 
     /** The CRC of the remaining bytes of {@code buffer} continued from {@code crc}; the position is not moved. */
     public static long update(long crc, ByteBuffer buffer) {
-        if (buffer.hasArray()) {
-            return update(crc, buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-        }
-        ByteBuffer le = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        long r = ~crc;
-        int i = le.position();
-        int end = le.limit();
-        while (end - i >= 8) {
-            r = step8(r, le.getLong(i));
-            i += 8;
-        }
-        while (i < end) {
-            r = T0[(int) (r ^ le.get(i++)) & 0xFF] ^ (r >>> 8);
-        }
-        return ~r;
+        return ~hash(~crc, buffer, buffer.position(), buffer.limit());
     }
 
     public static long of(byte[] data) {
@@ -96,7 +75,7 @@ public final class Crc64 {
         return Long.toUnsignedString(crc);
     }
 
-    private static long block(long r, byte[] data, int start) {
+    private static long block(long r, ByteBuffer data, int start) {
         long a = r;
         long b = 0;
         long c = 0;
@@ -114,13 +93,18 @@ public final class Crc64 {
         return multiply(SHIFT_3_LANES, a) ^ multiply(SHIFT_2_LANES, b) ^ multiply(SHIFT_1_LANE, c) ^ d;
     }
 
-    private static long tail(long r, byte[] data, int i, int end) {
+    /** Feeds {@code data[i, end)} to the raw register {@code r}. */
+    private static long hash(long r, ByteBuffer data, int i, int end) {
+        while (end - i >= BLOCK) {
+            r = block(r, data, i);
+            i += BLOCK;
+        }
         while (end - i >= 8) {
             r = step8(r, (long) LONG_LE.get(data, i));
             i += 8;
         }
         while (i < end) {
-            r = T0[(int) (r ^ data[i++]) & 0xFF] ^ (r >>> 8);
+            r = T0[(int) (r ^ data.get(i++)) & 0xFF] ^ (r >>> 8);
         }
         return r;
     }

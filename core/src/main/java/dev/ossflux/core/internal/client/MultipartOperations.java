@@ -1,0 +1,179 @@
+package dev.ossflux.core.internal.client;
+
+import dev.ossflux.core.MultipartUpload;
+import dev.ossflux.core.ProgressListener;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadBody;
+import dev.ossflux.core.UploadResult;
+import dev.ossflux.core.UploadedPart;
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.Names;
+import dev.ossflux.core.internal.body.Body;
+import dev.ossflux.core.internal.body.BytesBody;
+import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.internal.http.OssRequest;
+import dev.ossflux.core.internal.http.OssResponse;
+import dev.ossflux.core.internal.http.Transport;
+import dev.ossflux.core.internal.sign.QueryParam;
+import dev.ossflux.core.internal.xml.CompleteMultipartUpload;
+import dev.ossflux.core.internal.xml.CompleteMultipartUploadResult;
+import dev.ossflux.core.internal.xml.InitiateMultipartUploadResult;
+import dev.ossflux.core.internal.xml.ListMultipartUploadsResult;
+import dev.ossflux.core.internal.xml.ListPartsResult;
+import dev.ossflux.core.internal.xml.Xml;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The multipart family: initiate, upload part, complete, abort, list parts and list uploads. */
+final class MultipartOperations {
+
+    private final Transport transport;
+
+    MultipartOperations(Transport transport) {
+        this.transport = transport;
+    }
+
+    Mono<MultipartUpload> initiate(PutObjectRequest request) {
+        return Mono.defer(() -> transport.exchange(OssRequest.of("InitiateMultipartUpload", HttpMethod.POST,
+                                request.bucket(), request.key())
+                        .query(List.of(QueryParam.flag("uploads"))).headers(Headers.objectAttributes(request))))
+                .map(response -> {
+                    InitiateMultipartUploadResult result = Xml.read(response.body(), InitiateMultipartUploadResult.class);
+                    return new MultipartUpload(request.bucket(), request.key(), result.uploadId());
+                });
+    }
+
+    Mono<UploadedPart> uploadPart(MultipartUpload upload, int partNumber, UploadBody uploadBody,
+            @Nullable ProgressListener progress) {
+        return Mono.defer(() -> {
+            if (partNumber < 1 || partNumber > UploadedPart.MAX_PART_NUMBER) {
+                return Mono.error(new IllegalArgumentException("partNumber: must be 1 to "
+                        + UploadedPart.MAX_PART_NUMBER + ", got " + partNumber));
+            }
+            OssRequest request = OssRequest.of("UploadPart", HttpMethod.PUT, upload.bucket(), upload.key())
+                    .query(List.of(QueryParam.of("partNumber", Integer.toString(partNumber)),
+                            QueryParam.of("uploadId", upload.uploadId())))
+                    .body(Body.of(uploadBody), progress);
+            return transport.exchange(request).map(response -> {
+                long crc = Responses.verifiedCrc(response, response.sentCrc64().orElseThrow());
+                String etag = response.etag();
+                if (etag == null) {
+                    throw new dev.ossflux.core.ChecksumMismatchException("ETag", "an ETag", "none",
+                            response.requestId());
+                }
+                return new UploadedPart(partNumber, etag, response.sentBytes(), crc);
+            });
+        });
+    }
+
+    Mono<UploadResult> complete(MultipartUpload upload, List<UploadedPart> parts, Optional<Callback> callback) {
+        return Mono.defer(() -> {
+            List<UploadedPart> sorted = ascending(parts);
+            long crc = 0;
+            long size = 0;
+            List<CompleteMultipartUpload.Part> listed = new ArrayList<>(sorted.size());
+            for (UploadedPart part : sorted) {
+                crc = Crc64.combine(crc, part.crc64(), part.size());
+                size += part.size();
+                listed.add(new CompleteMultipartUpload.Part(part.partNumber(), "\"" + part.etag() + "\""));
+            }
+            Map<String, String> headers = new HashMap<>();
+            headers.put("content-type", "application/xml");
+            callback.ifPresent(cb -> Headers.addCallback(headers, cb));
+            OssRequest request = OssRequest.of("CompleteMultipartUpload", HttpMethod.POST, upload.bucket(),
+                            upload.key())
+                    .query(List.of(QueryParam.of("uploadId", upload.uploadId())))
+                    .headers(headers)
+                    .body(new BytesBody(Xml.write(new CompleteMultipartUpload(listed))), null);
+            long expectedCrc = crc;
+            long objectSize = size;
+            return transport.exchange(request).map(response -> Responses.upload(response, upload.bucket(),
+                    upload.key(), objectSize, expectedCrc, callback.isPresent(), xmlEtag(response, callback)));
+        });
+    }
+
+    Mono<Void> abort(MultipartUpload upload) {
+        return Mono.defer(() -> transport.exchange(OssRequest.of("AbortMultipartUpload", HttpMethod.DELETE,
+                        upload.bucket(), upload.key()).query(List.of(QueryParam.of("uploadId", upload.uploadId())))))
+                .then();
+    }
+
+    Flux<UploadedPart> listParts(MultipartUpload upload) {
+        return listPartsFrom(upload, 0);
+    }
+
+    Flux<MultipartUpload> listUploads(String bucket, String prefix) {
+        return Mono.fromCallable(() -> Names.requireBucket(bucket))
+                .flatMapMany(valid -> listUploadsFrom(bucket, prefix, null, null));
+    }
+
+    private Flux<UploadedPart> listPartsFrom(MultipartUpload upload, int marker) {
+        OssRequest request = OssRequest.of("ListParts", HttpMethod.GET, upload.bucket(), upload.key())
+                .query(List.of(QueryParam.of("uploadId", upload.uploadId()),
+                        QueryParam.of("part-number-marker", Integer.toString(marker))));
+        return transport.exchange(request).flatMapMany(response -> {
+            ListPartsResult page = Xml.read(response.body(), ListPartsResult.class);
+            Flux<UploadedPart> parts = Flux.fromIterable(page.parts()).map(MultipartOperations::uploadedPart);
+            return page.truncated() && page.nextPartNumberMarker() > marker
+                    ? parts.concatWith(Flux.defer(() -> listPartsFrom(upload, page.nextPartNumberMarker())))
+                    : parts;
+        });
+    }
+
+    private Flux<MultipartUpload> listUploadsFrom(String bucket, String prefix, @Nullable String keyMarker,
+            @Nullable String uploadIdMarker) {
+        List<QueryParam> query = new ArrayList<>(List.of(QueryParam.flag("uploads"), QueryParam.of("prefix", prefix)));
+        if (keyMarker != null) {
+            query.add(QueryParam.of("key-marker", keyMarker));
+            query.add(QueryParam.of("upload-id-marker", uploadIdMarker == null ? "" : uploadIdMarker));
+        }
+        OssRequest request = OssRequest.of("ListMultipartUploads", HttpMethod.GET, bucket, null).query(query);
+        return transport.exchange(request).flatMapMany(response -> {
+            ListMultipartUploadsResult page = Xml.read(response.body(), ListMultipartUploadsResult.class);
+            Flux<MultipartUpload> uploads = Flux.fromIterable(page.uploads())
+                    .map(upload -> new MultipartUpload(bucket, upload.key(), upload.uploadId()));
+            return page.truncated()
+                    ? uploads.concatWith(Flux.defer(() -> listUploadsFrom(bucket, prefix, page.nextKeyMarker(),
+                            page.nextUploadIdMarker())))
+                    : uploads;
+        });
+    }
+
+    private static UploadedPart uploadedPart(ListPartsResult.Part part) {
+        if (part.crc64() == null) {
+            throw new IllegalStateException("ListParts did not report HashCrc64ecma for part " + part.partNumber()
+                    + ", so its integrity cannot be checked");
+        }
+        return new UploadedPart(part.partNumber(), OssResponse.unquote(part.etag()), part.size(),
+                Crc64.parse(part.crc64()));
+    }
+
+    private static @Nullable String xmlEtag(OssResponse response, Optional<Callback> callback) {
+        if (callback.isPresent() || response.body().length == 0) {
+            return null;
+        }
+        return OssResponse.unquote(Xml.read(response.body(), CompleteMultipartUploadResult.class).etag());
+    }
+
+    private static List<UploadedPart> ascending(List<UploadedPart> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("parts: a multipart upload needs at least one part");
+        }
+        List<UploadedPart> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingInt(UploadedPart::partNumber));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).partNumber() == sorted.get(i - 1).partNumber()) {
+                throw new IllegalArgumentException("parts: part " + sorted.get(i).partNumber() + " is listed twice");
+            }
+        }
+        return sorted;
+    }
+}
