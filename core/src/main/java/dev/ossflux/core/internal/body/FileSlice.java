@@ -3,6 +3,7 @@ package dev.ossflux.core.internal.body;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
+import dev.ossflux.core.internal.sign.Hashing;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +97,7 @@ public final class FileSlice extends Body implements Body.Opened {
     @Override
     public Mono<String> contentMd5() {
         return Mono.fromCallable(() -> {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            MessageDigest md5 = Hashing.md5();
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
                 long position = offset;

@@ -36,8 +36,14 @@ public final class Hashing {
         return HEX.formatHex(bytes);
     }
 
+    /** A new MD5 digest for streaming use. */
     public static MessageDigest md5() {
         return digest("MD5");
+    }
+
+    /** A new SHA-256 digest for streaming use. */
+    public static MessageDigest sha256() {
+        return digest("SHA-256");
     }
 
     private static byte[] hmac(Mac mac, String algorithm, byte[] key, String message) {

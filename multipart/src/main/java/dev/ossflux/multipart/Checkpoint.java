@@ -1,0 +1,35 @@
+package dev.ossflux.multipart;
+
+import dev.ossflux.core.UploadedPart;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The saved progress of a resumable file upload: which multipart upload it is, which file
+ * version it reads, and the parts OSS has confirmed. Holds no credentials.
+ *
+ * @param fileLastModifiedMillis the file's modification time when the upload started
+ */
+public record Checkpoint(
+        int version, String bucket, String key, String uploadId, String file, long fileSize,
+        long fileLastModifiedMillis, long partSize, List<UploadedPart> parts) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public Checkpoint {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(uploadId, "uploadId");
+        Objects.requireNonNull(file, "file");
+        parts = List.copyOf(parts);
+    }
+
+    /** This checkpoint with {@code part} recorded (replacing an earlier record of the same number). */
+    public Checkpoint with(UploadedPart part) {
+        List<UploadedPart> updated = new java.util.ArrayList<>(parts.size() + 1);
+        parts.stream().filter(p -> p.partNumber() != part.partNumber()).forEach(updated::add);
+        updated.add(part);
+        return new Checkpoint(version, bucket, key, uploadId, file, fileSize, fileLastModifiedMillis, partSize,
+                updated);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ossflux.multipart.internal;
+
+import dev.ossflux.core.internal.json.Json;
+import dev.ossflux.core.internal.sign.Hashing;
+import dev.ossflux.multipart.Checkpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Checkpoint files in one directory, one per (file, bucket, key), written atomically: the JSON
+ * goes to a temporary file that is then renamed over the old one, so a crash leaves either the
+ * old or the new checkpoint, never a torn one. All I/O runs on {@link Schedulers#boundedElastic()}.
+ */
+final class CheckpointStore {
+
+    private final Path directory;
+
+    CheckpointStore(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Where the checkpoint of uploading {@code file} to {@code bucket}/{@code key} lives. */
+    Path pathFor(Path file, String bucket, String key) {
+        MessageDigest sha = Hashing.sha256();
+        sha.update(file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(("oss://" + bucket + "/" + key).getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(Hashing.hex(sha.digest()).substring(0, 40) + ".ucp.json");
+    }
+
+    Mono<Optional<Checkpoint>> load(Path location) {
+        return Mono.fromCallable(() -> {
+            try {
+                return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(location), Checkpoint.class));
+            } catch (NoSuchFileException missing) {
+                return Optional.<Checkpoint>empty();
+            } catch (JacksonException corrupt) {
+                throw new IllegalStateException("checkpoint " + location + " is not readable; delete it to start over",
+                        corrupt);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    Mono<Void> save(Path location, Checkpoint checkpoint) {
+        return Mono.<Void>fromRunnable(() -> {
+            try {
+                Files.createDirectories(directory);
+                Path temporary = Files.createTempFile(directory, location.getFileName().toString(), ".tmp");
+                try {
+                    Files.write(temporary, Json.MAPPER.writeValueAsBytes(checkpoint));
+                    move(temporary, location);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write checkpoint " + location, e);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    Mono<Void> delete(Path location) {
+        return Mono.<Void>fromRunnable(() -> {
+            try {
+                Files.deleteIfExists(location);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete checkpoint " + location, e);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

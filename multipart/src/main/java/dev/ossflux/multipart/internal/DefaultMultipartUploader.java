@@ -1,0 +1,56 @@
+package dev.ossflux.multipart.internal;
+
+import dev.ossflux.core.OssClient;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadResult;
+import dev.ossflux.core.internal.client.DefaultOssClient;
+import dev.ossflux.multipart.MultipartOptions;
+import dev.ossflux.multipart.MultipartUploader;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/** The {@link MultipartUploader} behind {@code MultipartUploader.create}. */
+public final class DefaultMultipartUploader implements MultipartUploader {
+
+    private final DefaultOssClient client;
+    private final MultipartOptions options;
+
+    public DefaultMultipartUploader(OssClient client, MultipartOptions options) {
+        Objects.requireNonNull(client, "client");
+        if (!(client instanceof DefaultOssClient known)) {
+            throw new IllegalArgumentException("client: must be built with OssClient.builder()");
+        }
+        this.client = known;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public MultipartOptions options() {
+        return options;
+    }
+
+    @Override
+    public MultipartUploader withOptions(MultipartOptions options) {
+        return new DefaultMultipartUploader(client, options);
+    }
+
+    @Override
+    public Mono<UploadResult> uploadFile(PutObjectRequest request, Path file) {
+        return Mono.defer(() -> new FileUpload(client, options, Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(file, "file")).run());
+    }
+
+    @Override
+    public Mono<UploadResult> upload(PutObjectRequest request, Publisher<ByteBuffer> data) {
+        return Mono.defer(() -> new StreamUpload(client, options, Objects.requireNonNull(request, "request"))
+                .run(Objects.requireNonNull(data, "data")));
+    }
+
+    @Override
+    public String toString() {
+        return "MultipartUploader[" + options + "]";
+    }
+}

@@ -1,0 +1,182 @@
+package dev.ossflux.multipart.internal;
+
+import dev.ossflux.core.CallbackFailedException;
+import dev.ossflux.core.MultipartUpload;
+import dev.ossflux.core.OssException;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadBody;
+import dev.ossflux.core.UploadResult;
+import dev.ossflux.core.UploadedPart;
+import dev.ossflux.core.internal.body.FileSlice;
+import dev.ossflux.core.internal.client.DefaultOssClient;
+import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.multipart.Checkpoint;
+import dev.ossflux.multipart.MultipartOptions;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** One file to one key: PutObject when small, else a multipart upload, resumable with a checkpoint. */
+final class FileUpload {
+
+    private final DefaultOssClient client;
+    private final MultipartOptions options;
+    private final PutObjectRequest request;
+    private final Path file;
+
+    FileUpload(DefaultOssClient client, MultipartOptions options, PutObjectRequest request, Path file) {
+        this.client = client;
+        this.options = options;
+        this.request = request;
+        this.file = file;
+    }
+
+    Mono<UploadResult> run() {
+        return FileState.of(file).flatMap(state -> {
+            if (state.size() < options.multipartThreshold()) {
+                return client.putObject(request, UploadBody.fromFile(file));
+            }
+            return options.checkpointDir()
+                    .map(dir -> resumable(state, new CheckpointStore(dir)))
+                    .orElseGet(() -> once(PartPlan.of(state.size(), options.partSize())));
+        });
+    }
+
+    /** Without a checkpoint: any failure or cancellation aborts the upload. */
+    private Mono<UploadResult> once(PartPlan plan) {
+        return Mono.usingWhen(client.initiateMultipartUpload(request),
+                upload -> send(upload, plan, List.of(), part -> Mono.empty()),
+                upload -> Mono.empty(),
+                (upload, error) -> Parts.abortQuietly(client, upload),
+                upload -> Parts.abortQuietly(client, upload));
+    }
+
+    private Mono<UploadResult> resumable(FileState state, CheckpointStore store) {
+        Path location = store.pathFor(file, request.bucket(), request.key());
+        return store.load(location).flatMap(found -> {
+            if (found.isEmpty()) {
+                return fresh(state, store, location);
+            }
+            Checkpoint checkpoint = found.get();
+            if (state.matches(checkpoint)) {
+                return resume(checkpoint, state, store, location);
+            }
+            if (!options.restartChangedFiles()) {
+                return Mono.error(new IllegalStateException(file + " changed since its checkpoint " + location
+                        + " was written (size or modification time differ); restore it, delete the checkpoint, or "
+                        + "allow restartChangedFiles"));
+            }
+            return Parts.abortQuietly(client, upload(checkpoint)).then(fresh(state, store, location));
+        }).flatMap(result -> store.delete(location).thenReturn(result))
+                .onErrorResume(CallbackFailedException.class, failed -> store.delete(location).then(Mono.error(failed)));
+    }
+
+    private Mono<UploadResult> fresh(FileState state, CheckpointStore store, Path location) {
+        PartPlan plan = PartPlan.of(state.size(), options.partSize());
+        return client.initiateMultipartUpload(request).flatMap(upload -> {
+            Checkpoint started = new Checkpoint(Checkpoint.CURRENT_VERSION, upload.bucket(), upload.key(),
+                    upload.uploadId(), file.toAbsolutePath().toString(), state.size(), state.lastModifiedMillis(),
+                    plan.partSize(), List.of());
+            return store.save(location, started)
+                    .then(send(upload, plan, List.of(), recorder(store, location, started)));
+        });
+    }
+
+    private Mono<UploadResult> resume(Checkpoint checkpoint, FileState state, CheckpointStore store, Path location) {
+        PartPlan plan = PartPlan.of(state.size(), OptionalLong.of(checkpoint.partSize()));
+        MultipartUpload upload = upload(checkpoint);
+        return client.listParts(upload)
+                .filter(part -> part.partNumber() <= plan.partCount() && part.size() == plan.size(part.partNumber()))
+                .concatMap(part -> confirmed(checkpoint, plan, part))
+                .collectList()
+                .flatMap(done -> send(upload, plan, done, recorder(store, location, checkpoint)))
+                .onErrorResume(FileUpload::isNoSuchUpload, gone -> store.delete(location)
+                        .then(fresh(state, store, location)));
+    }
+
+    /** A part OSS holds counts as done when the checkpoint recorded it or its bytes match the file's. */
+    private Mono<UploadedPart> confirmed(Checkpoint checkpoint, PartPlan plan, UploadedPart onServer) {
+        if (checkpoint.parts().contains(onServer)) {
+            return Mono.just(onServer);
+        }
+        return new FileSlice(file, plan.offset(onServer.partNumber()), onServer.size()).content()
+                .reduce(0L, (crc, chunk) -> {
+                    try {
+                        long value = crc;
+                        for (ByteBuffer buffer : chunk.nioBuffers()) {
+                            value = Crc64.update(value, buffer);
+                        }
+                        return value;
+                    } finally {
+                        chunk.release();
+                    }
+                })
+                .filter(crc -> crc == onServer.crc64())
+                .map(matching -> onServer);
+    }
+
+    private Mono<UploadResult> send(MultipartUpload upload, PartPlan plan, List<UploadedPart> done,
+            Function<UploadedPart, Mono<Void>> record) {
+        Set<Integer> skip = done.stream().map(UploadedPart::partNumber).collect(Collectors.toSet());
+        ProgressTracker progress = new ProgressTracker(request.progressListener().orElse(null),
+                OptionalLong.of(plan.objectSize()), OptionalInt.of(plan.partCount()),
+                done.stream().mapToLong(UploadedPart::size).sum(), done.size());
+        return Flux.range(1, plan.partCount())
+                .filter(number -> !skip.contains(number))
+                .flatMap(number -> client.uploadPart(upload, number,
+                        new FileSlice(file, plan.offset(number), plan.size(number)), progress.forPart(number)),
+                        options.concurrency())
+                .concatMap(part -> record.apply(part).thenReturn(part))
+                .doOnNext(progress::partDone)
+                .collectList()
+                .flatMap(sent -> {
+                    List<UploadedPart> all = new ArrayList<>(done);
+                    all.addAll(sent);
+                    return Parts.complete(client, request, upload, all);
+                });
+    }
+
+    private static Function<UploadedPart, Mono<Void>> recorder(CheckpointStore store, Path location,
+            Checkpoint start) {
+        AtomicReference<Checkpoint> current = new AtomicReference<>(start);
+        return part -> store.save(location, current.updateAndGet(checkpoint -> checkpoint.with(part)));
+    }
+
+    private static MultipartUpload upload(Checkpoint checkpoint) {
+        return new MultipartUpload(checkpoint.bucket(), checkpoint.key(), checkpoint.uploadId());
+    }
+
+    private static boolean isNoSuchUpload(Throwable error) {
+        return error instanceof OssException oss && "NoSuchUpload".equals(oss.errorCode());
+    }
+
+    /** The size and modification time that identify the version of a file being uploaded. */
+    record FileState(long size, long lastModifiedMillis) {
+
+        static Mono<FileState> of(Path file) {
+            return Mono.fromCallable(() -> {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) {
+                    throw new IllegalArgumentException("file: " + file + " is not a regular file");
+                }
+                return new FileState(attributes.size(), attributes.lastModifiedTime().toMillis());
+            }).subscribeOn(Schedulers.boundedElastic());
+        }
+
+        boolean matches(Checkpoint checkpoint) {
+            return checkpoint.fileSize() == size && checkpoint.fileLastModifiedMillis() == lastModifiedMillis;
+        }
+    }
+}

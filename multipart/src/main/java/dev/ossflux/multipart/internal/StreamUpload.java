@@ -1,0 +1,60 @@
+package dev.ossflux.multipart.internal;
+
+import dev.ossflux.core.MultipartUpload;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadResult;
+import dev.ossflux.core.internal.body.BuffersBody;
+import dev.ossflux.core.internal.client.DefaultOssClient;
+import dev.ossflux.multipart.MultipartOptions;
+import java.nio.ByteBuffer;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** An upload of unknown length: parts are cut as bytes arrive and uploaded a few at a time. */
+final class StreamUpload {
+
+    private final DefaultOssClient client;
+    private final MultipartOptions options;
+    private final PutObjectRequest request;
+
+    StreamUpload(DefaultOssClient client, MultipartOptions options, PutObjectRequest request) {
+        this.client = client;
+        this.options = options;
+        this.request = request;
+    }
+
+    Mono<UploadResult> run(Publisher<ByteBuffer> data) {
+        long partSize = options.partSize().orElse(MultipartOptions.DEFAULT_PART_SIZE);
+        return PartCutter.cut(Flux.from(data), partSize)
+                .switchOnFirst((first, parts) -> {
+                    if (first.hasValue() && !first.get().full()) {
+                        return parts.then(client.putObject(request, new BuffersBody(first.get().buffers())));
+                    }
+                    return first.hasValue() ? multipart(parts) : parts.then(Mono.<UploadResult>empty());
+                })
+                .single();
+    }
+
+    private Mono<UploadResult> multipart(Flux<PartCutter.Part> parts) {
+        ProgressTracker progress = new ProgressTracker(request.progressListener().orElse(null), OptionalLong.empty(),
+                OptionalInt.empty(), 0, 0);
+        return Mono.usingWhen(client.initiateMultipartUpload(request),
+                upload -> parts
+                        .flatMap(part -> send(upload, part, progress), options.concurrency())
+                        .doOnNext(progress::partDone)
+                        .collectList()
+                        .flatMap(done -> Parts.complete(client, request, upload, done)),
+                upload -> Mono.empty(),
+                (upload, error) -> Parts.abortQuietly(client, upload),
+                upload -> Parts.abortQuietly(client, upload));
+    }
+
+    private Mono<dev.ossflux.core.UploadedPart> send(MultipartUpload upload, PartCutter.Part part,
+            ProgressTracker progress) {
+        return client.uploadPart(upload, part.number(), new BuffersBody(part.buffers()),
+                progress.forPart(part.number()));
+    }
+}
