@@ -1,0 +1,29 @@
+package dev.ossflux.samples.cli;
+
+import dev.ossflux.multipart.MultipartOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Part size, concurrency and where checkpoints go (always somewhere, so Ctrl-C can resume). */
+final class TransferOptions {
+
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "part size, e.g. 8MiB (default: automatic)")
+    String partSize;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parts in flight (default 4)")
+    int concurrency;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "where progress is recorded for resuming (default: ~/.ossflux/checkpoints)")
+    Path checkpointDir;
+
+    MultipartOptions options() {
+        MultipartOptions.Builder options = MultipartOptions.builder().concurrency(concurrency)
+                .checkpointDir(checkpointDir != null ? checkpointDir
+                        : Path.of(System.getProperty("user.home"), ".ossflux", "checkpoints"));
+        if (partSize != null) {
+            options.partSize(Sizes.parse(partSize));
+        }
+        return options.build();
+    }
+}
