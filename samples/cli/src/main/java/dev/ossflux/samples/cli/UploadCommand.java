@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code upload FILE oss://BUCKET/KEY}: a resumable multipart upload with a progress bar. */
-@Command(name = "upload", description = "Upload a file; rerun the same command after an interruption to resume.")
+@Command(name = "upload", mixinStandardHelpOptions = true, description = "Upload a file; rerun the same command after an interruption to resume.")
 final class UploadCommand implements Callable<Integer> {
 
     @Spec
