@@ -7,7 +7,7 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * Cuts a stream of buffers into parts of {@code partSize} bytes without copying: a part is a list
+ * Cuts a stream of buffers into parts of {@link GrowingPartSizes} without copying: a part is a list
  * of slices of the incoming buffers. Source buffers are split at part boundaries, then grouped
  * with {@code bufferUntil}, which pulls the next buffer only while a part is requested: apart
  * from the one source buffer in hand, the cutter holds no bytes that downstream has not asked for.
@@ -21,16 +21,17 @@ final class PartCutter {
     private record Slice(ByteBuffer bytes, boolean endsPart) {
     }
 
-    private final long partSize;
+    private final GrowingPartSizes sizes;
+    private int cutting = 1;
     private long roomInPart;
     private int emitted;
 
-    private PartCutter(long partSize) {
-        this.partSize = partSize;
-        this.roomInPart = partSize;
+    private PartCutter(GrowingPartSizes sizes) {
+        this.sizes = sizes;
+        this.roomInPart = sizes.size(1);
     }
 
-    static Flux<Part> cut(Flux<ByteBuffer> source, long partSize) {
+    static Flux<Part> cut(Flux<ByteBuffer> source, GrowingPartSizes partSize) {
         return Flux.defer(() -> {
             PartCutter cutter = new PartCutter(partSize);
             return source.concatMapIterable(cutter::slice, 1)
@@ -47,18 +48,20 @@ final class PartCutter {
             int take = (int) Math.min(rest.remaining(), roomInPart);
             slices.add(new Slice(rest.slice().limit(take), take == roomInPart));
             rest.position(rest.position() + take);
-            roomInPart = take == roomInPart ? partSize : roomInPart - take;
+            roomInPart = take == roomInPart ? sizes.size(++cutting) : roomInPart - take;
         }
         return slices;
     }
 
     private Part part(List<Slice> slices) {
         if (emitted == MultipartOptions.MAX_PARTS) {
-            throw new IllegalStateException("data: the stream needs more than " + MultipartOptions.MAX_PARTS
-                    + " parts of " + partSize + " bytes; use a larger partSize");
+            throw new IllegalStateException("data: the stream is longer than the "
+                    + sizes.capacity(MultipartOptions.MAX_PARTS) + " bytes 10,000 growing parts from "
+                    + sizes.start() + " bytes can hold; use a larger partSize");
         }
         List<ByteBuffer> buffers = slices.stream().map(Slice::bytes).toList();
         long size = buffers.stream().mapToLong(ByteBuffer::remaining).sum();
-        return new Part(++emitted, buffers, size, size == partSize);
+        emitted++;
+        return new Part(emitted, buffers, size, size == sizes.size(emitted));
     }
 }

@@ -27,8 +27,8 @@ final class StreamUpload {
     }
 
     Mono<UploadResult> run(Publisher<ByteBuffer> data) {
-        long partSize = options.partSize().orElse(MultipartOptions.DEFAULT_PART_SIZE);
-        return PartCutter.cut(Flux.from(data), partSize)
+        GrowingPartSizes sizes = new GrowingPartSizes(options.partSize().orElse(MultipartOptions.DEFAULT_PART_SIZE));
+        return PartCutter.cut(Flux.from(data), sizes)
                 .switchOnFirst((first, parts) -> {
                     if (first.hasValue() && !first.get().full()) {
                         return parts.then(client.putObject(request, new BuffersBody(first.get().buffers())));

@@ -13,43 +13,45 @@ import reactor.test.StepVerifier;
 
 class PartCutterTest {
 
+    private static final int K = 1024;
+    private static final GrowingPartSizes PARTS_OF_300K = new GrowingPartSizes(300 * K);
+
     @Test
     void cutsBuffersOfAnySizeIntoExactPartsWithoutLosingBytes() {
-        byte[] data = new byte[1000];
+        byte[] data = new byte[1000 * K];
         for (int i = 0; i < data.length; i++) {
-            data[i] = (byte) i;
+            data[i] = (byte) (i % 251);
         }
         List<ByteBuffer> chunks = new ArrayList<>();
-        int[] sizes = {1, 299, 300, 17, 0, 383};
         int offset = 0;
-        for (int size : sizes) {
+        for (int size : new int[] {1, 300 * K - 1, 300 * K, 17, 0, 400 * K - 17}) {
             chunks.add(ByteBuffer.wrap(data, offset, size));
             offset += size;
         }
 
-        List<PartCutter.Part> parts = PartCutter.cut(Flux.fromIterable(chunks), 300).collectList()
+        List<PartCutter.Part> parts = PartCutter.cut(Flux.fromIterable(chunks), PARTS_OF_300K).collectList()
                 .block(Duration.ofSeconds(5));
 
         assertThat(parts).extracting(PartCutter.Part::number).containsExactly(1, 2, 3, 4);
-        assertThat(parts).extracting(PartCutter.Part::size).containsExactly(300L, 300L, 300L, 100L);
+        assertThat(parts).extracting(PartCutter.Part::size).containsExactly(300L * K, 300L * K, 300L * K, 100L * K);
         assertThat(parts).extracting(PartCutter.Part::full).containsExactly(true, true, true, false);
-        ByteBuffer joined = ByteBuffer.allocate(1000);
+        ByteBuffer joined = ByteBuffer.allocate(data.length);
         parts.forEach(part -> part.buffers().forEach(buffer -> joined.put(buffer.duplicate())));
         assertThat(joined.array()).isEqualTo(data);
     }
 
     @Test
     void endsWithAFullPartWhenTheStreamIsAnExactMultiple() {
-        StepVerifier.create(PartCutter.cut(Flux.just(ByteBuffer.allocate(600)), 300))
-                .expectNextMatches(part -> part.full() && part.size() == 300)
-                .expectNextMatches(part -> part.full() && part.size() == 300)
+        StepVerifier.create(PartCutter.cut(Flux.just(ByteBuffer.allocate(600 * K)), PARTS_OF_300K))
+                .expectNextMatches(part -> part.full() && part.size() == 300 * K)
+                .expectNextMatches(part -> part.full() && part.size() == 300 * K)
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
     }
 
     @Test
     void emitsOneEmptyPartForAnEmptyStream() {
-        StepVerifier.create(PartCutter.cut(Flux.empty(), 300))
+        StepVerifier.create(PartCutter.cut(Flux.empty(), PARTS_OF_300K))
                 .expectNextMatches(part -> !part.full() && part.size() == 0 && part.number() == 1)
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
@@ -58,14 +60,27 @@ class PartCutterTest {
     @Test
     void readsFromTheSourceOnlyWhatRequestedPartsNeed() {
         AtomicLong produced = new AtomicLong();
-        Flux<ByteBuffer> endless = Flux.<ByteBuffer>generate(sink -> sink.next(ByteBuffer.allocate(100)))
+        Flux<ByteBuffer> endless = Flux.<ByteBuffer>generate(sink -> sink.next(ByteBuffer.allocate(30 * K)))
                 .doOnNext(buffer -> produced.incrementAndGet()).hide();
-        StepVerifier.create(PartCutter.cut(endless, 1000), 2)
+        StepVerifier.create(PartCutter.cut(endless, PARTS_OF_300K), 2)
                 .expectNextCount(2)
                 .thenAwait(Duration.ofMillis(50))
                 .then(() -> assertThat(produced.get()).as("two parts of ten buffers, plus at most one in hand")
                         .isBetween(20L, 21L))
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void growsPartsEveryThousandSoAStreamIsNotCappedAtTenThousandStartSizedParts() {
+        Flux<ByteBuffer> stream = Flux.<ByteBuffer>generate(sink -> sink.next(ByteBuffer.allocate(100 * K))).take(1000 + 2000 + 4000 + 1);
+        List<PartCutter.Part> parts = PartCutter.cut(stream, new GrowingPartSizes(100 * K)).collectList()
+                .block(Duration.ofSeconds(30));
+        assertThat(parts.get(999).size()).isEqualTo(100 * K);
+        assertThat(parts.get(1000).size()).isEqualTo(200 * K);
+        assertThat(parts.get(2000).size()).isEqualTo(400 * K);
+        assertThat(parts).hasSize(3001);
+        assertThat(parts.get(3000).size()).isEqualTo(100 * K);
+        assertThat(parts.get(parts.size() - 1).full()).isFalse();
     }
 }
