@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Proves that a callback request comes from OSS, as oss-protocol.md §6.7 describes: the RSA
- * signature in {@code Authorization} must match the request path, query and body under the public
- * key at {@code x-oss-pub-key-url}, which must lie under a trusted prefix.
+ * Proves that a callback request comes from OSS: the RSA signature OSS puts in {@code Authorization}
+ * must match the request path, query and body under the public key at the URL in
+ * {@code x-oss-pub-key-url}, and that URL must lie under a trusted prefix.
  *
  * <pre>{@code
  * CallbackVerifier verifier = CallbackVerifier.builder().build();   // trusts gosspublic.alicdn.com
@@ -34,9 +34,13 @@ import reactor.netty.http.client.HttpClient;
  *
  * <p>A public key URL is checked before anything is sent, so an untrusted one is never requested.
  * Keys are fetched with Reactor Netty, without blocking and without following redirects, and
- * cached by URL. A verifier is immutable and thread-safe; share one per application. It holds no
- * connection pool of its own (each key fetch uses a fresh connection, unless
- * {@link Builder#httpClient(HttpClient)} supplies a client), so there is nothing to close.
+ * cached by URL; concurrent verifications share one fetch. Answer a failed verification with 400
+ * (OSS then reports {@code CallbackFailed} to the uploader).
+ *
+ * <p>A verifier is immutable and thread-safe; share one per application. It holds no connection
+ * pool (each fetch opens its own connection unless {@link Builder#httpClient(HttpClient)} supplies
+ * a client), so there is nothing to close. Results arrive on a Netty thread when a key was fetched,
+ * otherwise on the subscribing thread; verifying costs one RSA check, done in place.
  */
 public final class CallbackVerifier {
 
