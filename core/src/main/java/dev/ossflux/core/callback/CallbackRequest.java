@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Path and query must be exactly as sent, still percent-encoded: the signature covers them.
- * Header values may be missing; {@code verify} then fails with the matching reason.
+ * Header values may be missing; {@code verify} then fails with the matching reason. The query
+ * (which may carry a token) and the signature stay out of {@code toString}.
  */
 public final class CallbackRequest {
 
@@ -94,7 +95,7 @@ public final class CallbackRequest {
 
     @Override
     public String toString() {
-        return "CallbackRequest[" + path + query.map(q -> "?" + q).orElse("") + ", " + body.length + " bytes"
+        return "CallbackRequest[" + path + query.map(q -> "?<redacted>").orElse("") + ", " + body.length + " bytes"
                 + contentType.map(type -> ", " + type).orElse("") + "]";
     }
 

@@ -238,6 +238,13 @@ class CallbackVerifierTest {
     }
 
     @Test
+    void keepsTheQueryAndSignatureOutOfDescriptions() {
+        CallbackRequest request = request(keys.url("key.pem")).query("token=s3cret").build();
+        assertThat(request.toString()).contains("/oss/cb").doesNotContain("s3cret").doesNotContain(AUTHORIZATION);
+        assertThat(verifier.toString()).contains(keys.prefix());
+    }
+
+    @Test
     void signalsANullRequestInsteadOfThrowing() {
         StepVerifier.create(verifier.verify(null))
                 .expectError(NullPointerException.class)
