@@ -1,4 +1,7 @@
-/** Callback template parsing shared by the client and the emulator; not API. */
+/**
+ * Callback template parsing and the callback string to sign, shared by the client, the verifier and
+ * the emulator; not API.
+ */
 @NullMarked
 package dev.ossflux.core.internal.callback;
 

@@ -38,6 +38,15 @@ public final class PercentEncoding {
         if (value.indexOf('%') < 0 && (!plusIsSpace || value.indexOf('+') < 0)) {
             return value;
         }
+        return new String(decodeToBytes(value, plusIsSpace), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes {@code value} stands for: {@code %XX} escapes decoded (and {@code +} as space when
+     * {@code plusIsSpace}), invalid escapes kept, other characters as UTF-8. Unlike {@link #decode}
+     * this keeps escaped bytes that are not valid UTF-8, as signatures over decoded paths need.
+     */
+    public static byte[] decodeToBytes(String value, boolean plusIsSpace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -55,7 +64,7 @@ public final class PercentEncoding {
                 i = end - 1;
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     private static boolean isUnreserved(char c, boolean keepSlash) {

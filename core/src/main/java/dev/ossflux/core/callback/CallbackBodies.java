@@ -1,0 +1,88 @@
+package dev.ossflux.core.callback;
+
+import dev.ossflux.core.callback.CallbackVerificationException.Reason;
+import dev.ossflux.core.internal.json.Json;
+import dev.ossflux.core.internal.sign.PercentEncoding;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads the variables of a verified callback body by its content type. */
+final class CallbackBodies {
+
+    private CallbackBodies() {
+    }
+
+    static VerifiedCallback parse(Optional<String> contentType, byte[] body) {
+        Callback.BodyType type = bodyType(contentType);
+        if (type == Callback.BodyType.JSON) {
+            JsonNode json = parseJson(body);
+            return new VerifiedCallback(type, body, jsonVariables(json), json);
+        }
+        Map<String, String> fields = formFields(new String(body, StandardCharsets.UTF_8));
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        fields.forEach(json::put);
+        return new VerifiedCallback(type, body, fields, json);
+    }
+
+    static Map<String, String> formFields(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = PercentEncoding.decode(equals < 0 ? pair : pair.substring(0, equals), true);
+            String value = equals < 0 ? "" : PercentEncoding.decode(pair.substring(equals + 1), true);
+            fields.putIfAbsent(name, value);
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static Callback.BodyType bodyType(Optional<String> contentType) {
+        if (contentType.isEmpty()) {
+            return Callback.BodyType.FORM;
+        }
+        String mediaType = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        for (Callback.BodyType type : Callback.BodyType.values()) {
+            if (type.mediaType().equals(mediaType)) {
+                return type;
+            }
+        }
+        throw new CallbackVerificationException(Reason.MALFORMED,
+                "Content-Type must be application/x-www-form-urlencoded or application/json, got '"
+                        + Printable.of(contentType.get()) + "'");
+    }
+
+    private static JsonNode parseJson(byte[] body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new CallbackVerificationException(Reason.MALFORMED,
+                    "Content-Type is application/json but the body is not JSON", e);
+        }
+    }
+
+    private static Map<String, String> jsonVariables(JsonNode json) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (json.isObject()) {
+            for (Map.Entry<String, JsonNode> field : json.properties()) {
+                JsonNode value = field.getValue();
+                if (value.isString()) {
+                    variables.put(field.getKey(), value.stringValue());
+                } else if (value.isValueNode() && !value.isNull()) {
+                    variables.put(field.getKey(), value.asString());
+                } else if (value.isContainer()) {
+                    variables.put(field.getKey(), value.toString());
+                }
+            }
+        }
+        return Collections.unmodifiableMap(variables);
+    }
+}
