@@ -118,6 +118,8 @@ public interface OssClient extends AutoCloseable {
                 .jitter(0.5);
         private Function<HttpClient, HttpClient> httpClientCustomizer = Function.identity();
         private Clock clock = Clock.systemUTC();
+        private long maxBytesInFlight = Long.MAX_VALUE;
+        private int maxRequestsInFlight = Integer.MAX_VALUE;
 
         private Builder() {
         }
@@ -216,6 +218,29 @@ public interface OssClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Caps the request-body bytes all uploads of this client hold at once, PutObjects and parts
+         * alike (default: no cap). Requests wait their turn in arrival order; a streaming multipart
+         * upload waits for room before it reads the next part from its source, so a budget also
+         * bounds the memory streams hold. A single request larger than the budget is sent alone.
+         */
+        public Builder maxBytesInFlight(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBytesInFlight: must be positive, got " + bytes);
+            }
+            this.maxBytesInFlight = bytes;
+            return this;
+        }
+
+        /** Caps the upload requests in flight at once, in arrival order (default: no cap beyond the pool). */
+        public Builder maxRequestsInFlight(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxRequestsInFlight: must be positive, got " + requests);
+            }
+            this.maxRequestsInFlight = requests;
+            return this;
+        }
+
         /** Adjusts the Reactor Netty client after ossflux configured it (proxy, metrics, TLS, wiretap). */
         public Builder httpClientCustomizer(Function<HttpClient, HttpClient> customizer) {
             this.httpClientCustomizer = Objects.requireNonNull(customizer, "httpClientCustomizer");
@@ -242,7 +267,7 @@ public interface OssClient extends AutoCloseable {
                     signatureVersion, maxConnections,
                     pendingAcquireMaxCount != null ? pendingAcquireMaxCount : 16 * maxConnections,
                     pendingAcquireTimeout, connectTimeout, responseTimeout, Optional.ofNullable(callTimeout), retry,
-                    httpClientCustomizer, clock));
+                    httpClientCustomizer, clock, maxBytesInFlight, maxRequestsInFlight));
         }
 
         private static Duration positive(Duration duration, String name) {

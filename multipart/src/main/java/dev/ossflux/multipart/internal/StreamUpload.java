@@ -3,6 +3,9 @@ package dev.ossflux.multipart.internal;
 import dev.ossflux.core.MultipartUpload;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
+import dev.ossflux.core.UploadedPart;
+import dev.ossflux.core.internal.budget.TransferBudget;
+import dev.ossflux.multipart.internal.AdmissionGate.Admitted;
 import dev.ossflux.core.internal.body.BuffersBody;
 import dev.ossflux.core.internal.client.DefaultOssClient;
 import dev.ossflux.multipart.MultipartOptions;
@@ -28,17 +31,25 @@ final class StreamUpload {
 
     Mono<UploadResult> run(Publisher<ByteBuffer> data) {
         GrowingPartSizes sizes = new GrowingPartSizes(options.partSize().orElse(MultipartOptions.DEFAULT_PART_SIZE));
-        return PartCutter.cut(Flux.from(data), sizes)
+        return AdmissionGate.admit(PartCutter.cut(Flux.from(data), sizes), client.budget(), sizes::size)
                 .switchOnFirst((first, parts) -> {
-                    if (first.hasValue() && !first.get().full()) {
-                        return parts.then(client.putObject(request, new BuffersBody(first.get().buffers())));
+                    if (first.hasValue() && !first.get().item().full()) {
+                        Admitted<PartCutter.Part> only = first.get();
+                        return parts.then(sent(only, client.putObject(request,
+                                new BuffersBody(only.item().buffers()))));
                     }
                     return first.hasValue() ? multipart(parts) : parts.then(Mono.<UploadResult>empty());
                 })
                 .single();
     }
 
-    private Mono<UploadResult> multipart(Flux<PartCutter.Part> parts) {
+    /** Sends within the room {@code part} was admitted with, and gives the room back afterwards. */
+    private static <T> Mono<T> sent(Admitted<PartCutter.Part> part, Mono<T> send) {
+        return send.contextWrite(context -> context.put(TransferBudget.ADMITTED, true))
+                .doFinally(signal -> part.release());
+    }
+
+    private Mono<UploadResult> multipart(Flux<Admitted<PartCutter.Part>> parts) {
         ProgressTracker progress = new ProgressTracker(request.progressListener().orElse(null), OptionalLong.empty(),
                 OptionalInt.empty(), 0, 0);
         return Mono.usingWhen(client.initiateMultipartUpload(request),
@@ -52,9 +63,10 @@ final class StreamUpload {
                 upload -> Parts.abortQuietly(client, upload));
     }
 
-    private Mono<dev.ossflux.core.UploadedPart> send(MultipartUpload upload, PartCutter.Part part,
+    private Mono<UploadedPart> send(MultipartUpload upload, Admitted<PartCutter.Part> admitted,
             ProgressTracker progress) {
-        return client.uploadPart(upload, part.number(), new BuffersBody(part.buffers()),
-                progress.forPart(part.number()));
+        PartCutter.Part part = admitted.item();
+        return sent(admitted, client.uploadPart(upload, part.number(), new BuffersBody(part.buffers()),
+                progress.forPart(part.number())));
     }
 }

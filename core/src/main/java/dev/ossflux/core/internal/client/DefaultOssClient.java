@@ -11,6 +11,7 @@ import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.UploadedPart;
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.budget.TransferBudget;
 import dev.ossflux.core.internal.http.Endpoint;
 import dev.ossflux.core.internal.http.Transport;
 import dev.ossflux.core.internal.sign.RequestSigner;
@@ -66,13 +67,14 @@ public final class DefaultOssClient implements OssClient {
         }
         http = settings.httpClientCustomizer().apply(http);
         Transport transport = new Transport(http, endpoint, RequestSigner.of(settings.signatureVersion(), region),
-                settings.credentials(), settings.clock(), settings.retry());
+                settings.credentials(), settings.clock(), settings.retry(),
+                new TransferBudget(settings.maxBytesInFlight(), settings.maxRequestsInFlight()));
         return new DefaultOssClient(pool, transport, settings.callTimeout());
     }
 
-    /** The transport, for the multipart module. */
-    public Transport transport() {
-        return transport;
+    /** The limit on bytes and requests in flight, which the multipart module also holds parts to. */
+    public TransferBudget budget() {
+        return transport.budget();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.ossflux.core.OssException;
 import dev.ossflux.core.auth.Credentials;
 import dev.ossflux.core.auth.CredentialsProvider;
 import dev.ossflux.core.internal.body.Body;
+import dev.ossflux.core.internal.budget.TransferBudget;
 import dev.ossflux.core.internal.retry.Retryable;
 import dev.ossflux.core.internal.sign.RequestSigner;
 import dev.ossflux.core.internal.sign.SigningInput;
@@ -57,11 +58,13 @@ public final class Transport {
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final RetryBackoffSpec retry;
+    private final TransferBudget budget;
     private final AtomicLong clockOffsetMillis = new AtomicLong();
 
     public Transport(HttpClient http, Endpoint endpoint, RequestSigner signer, CredentialsProvider credentials,
-            Clock clock, RetryBackoffSpec retry) {
+            Clock clock, RetryBackoffSpec retry, TransferBudget budget) {
         this.http = http;
+        this.budget = budget;
         this.endpoint = endpoint;
         this.signer = signer;
         this.credentials = credentials;
@@ -71,6 +74,11 @@ public final class Transport {
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** The limit on bytes and requests in flight shared by every request of this transport. */
+    public TransferBudget budget() {
+        return budget;
     }
 
     /** Sends {@code request} and gathers the response body; retried when the body can be replayed. */
@@ -102,26 +110,39 @@ public final class Transport {
 
     private Mono<OssResponse> attempt(OssRequest request) {
         Mono<Body.Opened> opened = request.body() == null ? Mono.just(NO_BODY) : request.body().open();
-        return Mono.zip(credentials.credentials(), opened).flatMap(both -> {
-            SentBody body = new SentBody(both.getT2(), request.progress());
-            Map<String, String> headers = sign(request, both.getT1());
-            boolean withBody = request.method() == HttpMethod.PUT || request.method() == HttpMethod.POST;
-            return http.request(request.method())
-                    .uri(endpoint.url(request.bucket(), request.key(), request.query()))
-                    .send((out, outbound) -> {
-                        headers.forEach(out::header);
-                        if (!withBody) {
-                            return outbound;
-                        }
-                        out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(body.length()));
-                        return outbound.send(body.content());
-                    })
-                    .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY)
-                            .map(bytes -> new OssResponse(response.status().code(), response.responseHeaders(), bytes,
-                                    withBody ? body.crc64() : OptionalLong.empty(), body.bytes())))
-                    .flatMap(response -> failed(response) ? Mono.error(Errors.toException(response, request.operation()))
-                            : Mono.just(response));
-        });
+        return opened.flatMap(body -> admitted(body.length(), credentials.credentials()
+                .flatMap(signing -> send(request, signing, body))));
+    }
+
+    /** Runs {@code send} holding room for {@code bytes} in the budget, unless the caller already holds it. */
+    private <T> Mono<T> admitted(long bytes, Mono<T> send) {
+        if (budget.isUnlimited()) {
+            return send;
+        }
+        return Mono.deferContextual(context -> context.hasKey(TransferBudget.ADMITTED) ? send
+                : Mono.usingWhen(budget.acquire(bytes), permit -> send,
+                        permit -> Mono.fromRunnable(permit::release)));
+    }
+
+    private Mono<OssResponse> send(OssRequest request, Credentials signing, Body.Opened opened) {
+        SentBody body = new SentBody(opened, request.progress());
+        Map<String, String> headers = sign(request, signing);
+        boolean withBody = request.method() == HttpMethod.PUT || request.method() == HttpMethod.POST;
+        return http.request(request.method())
+                .uri(endpoint.url(request.bucket(), request.key(), request.query()))
+                .send((out, outbound) -> {
+                    headers.forEach(out::header);
+                    if (!withBody) {
+                        return outbound;
+                    }
+                    out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(body.length()));
+                    return outbound.send(body.content());
+                })
+                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY)
+                        .map(bytes -> new OssResponse(response.status().code(), response.responseHeaders(), bytes,
+                                withBody ? body.crc64() : OptionalLong.empty(), body.bytes())))
+                .flatMap(response -> failed(response) ? Mono.error(Errors.toException(response, request.operation()))
+                        : Mono.just(response));
     }
 
     private Mono<StreamedResponse> streamAttempt(OssRequest request) {
