@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -78,22 +79,25 @@ final class CallbackDispatcher {
         URI uri = URI.create(url.contains("://") ? url : "http://" + url);
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String rawQuery = uri.getRawQuery();
-        String authorization = signer.sign(CallbackSigner.stringToSign(rawPath, rawQuery, body));
         String hostPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         String target = uri.getScheme() + "://" + hostPort + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Mono<Reply> exchange = client
+        String stringToSign = CallbackSigner.stringToSign(rawPath, rawQuery, body);
+        // RSA blinding draws from SecureRandom, which may read /dev/urandom: sign off the event loop.
+        Mono<String> authorization = Mono.fromCallable(() -> signer.sign(stringToSign))
+                .subscribeOn(Schedulers.boundedElastic());
+        Mono<Reply> exchange = authorization.flatMap(signature -> client
                 .headers(h -> h.set("Host", callback.host().orElse(hostPort))
                         .set("Content-Type", callback.bodyType().mediaType())
                         .set("Content-Length", Integer.toString(bytes.length))
-                        .set("Authorization", authorization)
+                        .set("Authorization", signature)
                         .set("x-oss-pub-key-url", Base64.getEncoder().encodeToString(
                                 publicKeyUrl.getBytes(StandardCharsets.UTF_8)))
                         .set("User-Agent", "ossflux-emulator"))
                 .post().uri(target)
                 .send(ByteBufFlux.fromString(Mono.just(body)))
                 .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(NOTHING)
-                        .map(reply -> new Reply(response.status().code(), reply)));
+                        .map(reply -> new Reply(response.status().code(), reply))));
         return Mono.delay(delay).then(exchange)
                 .timeout(timeout)
                 .map(CallbackDispatcher::judge)

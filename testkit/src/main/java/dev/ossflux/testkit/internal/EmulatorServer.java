@@ -1,5 +1,8 @@
 package dev.ossflux.testkit.internal;
 
+import dev.ossflux.core.internal.client.Warmup;
+import dev.ossflux.core.internal.json.Json;
+import dev.ossflux.core.internal.sign.Hashing;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.RecordedRequest;
@@ -37,6 +40,7 @@ public final class EmulatorServer {
     private final ListHandler lists;
 
     private EmulatorServer(EmulatorConfig config) {
+        warmUp(config);
         this.config = config;
         this.storage = new Storage(config.buckets(), config.dataDir(), config.sink());
         this.signer = new CallbackSigner(config.callbackKeys());
@@ -53,6 +57,17 @@ public final class EmulatorServer {
         this.objects = new ObjectHandler(storage, uploads, config.clock());
         this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint);
         this.lists = new ListHandler(storage);
+    }
+
+    /**
+     * Loads, on the caller's thread, what the handlers would otherwise load on an event loop: the
+     * Jackson mappers (which read service files from jars) and the JCA providers.
+     */
+    private static void warmUp(EmulatorConfig config) {
+        Warmup.run();
+        Json.MAPPER.writeValueAsString("warmup");
+        Hashing.md5();
+        new CallbackSigner(config.callbackKeys()).sign("warmup");
     }
 
     public static EmulatorServer start(EmulatorConfig config) {

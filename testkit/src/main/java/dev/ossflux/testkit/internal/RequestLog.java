@@ -10,18 +10,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
-/** Every answered request, for {@code takeRequest} (consuming, in completion order) and {@code requests()}. */
+/**
+ * Every answered request, for {@code takeRequest} (consuming, in completion order) and {@code requests()};
+ * the newest {@value #CAPACITY} are kept. Recording never blocks an event loop: lock-free queues, and a
+ * semaphore that only the taking thread waits on.
+ */
 final class RequestLog {
 
+    static final int CAPACITY = 100_000;
+
     private final AtomicLong sequence = new AtomicLong();
-    private final BlockingQueue<RecordedRequest> queue = new LinkedBlockingQueue<>();
-    private final List<RecordedRequest> all = new ArrayList<>();
+    private final Queue<RecordedRequest> queue = new ConcurrentLinkedQueue<>();
+    private final Semaphore available = new Semaphore(0);
+    private final Queue<RecordedRequest> all = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
 
     long nextSequence() {
         return sequence.incrementAndGet();
@@ -49,19 +59,22 @@ final class RequestLog {
                 Optional.ofNullable(ex.target.key()), ex.bodySize, partNumber,
                 Optional.ofNullable(ex.target.param("uploadId")), ex.status, Optional.ofNullable(ex.errorCode),
                 ex.requestId, ex.arrivedAt, completedAt);
-        synchronized (all) {
-            all.add(request);
+        all.add(request);
+        if (size.incrementAndGet() > CAPACITY && all.poll() != null) {
+            size.decrementAndGet();
         }
         queue.add(request);
+        available.release();
+        if (available.availablePermits() > CAPACITY && available.tryAcquire()) {
+            queue.poll();
+        }
     }
 
     @Nullable RecordedRequest take(Duration timeout) throws InterruptedException {
-        return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return available.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS) ? queue.poll() : null;
     }
 
     List<RecordedRequest> snapshot() {
-        synchronized (all) {
-            return List.copyOf(all);
-        }
+        return List.copyOf(all);
     }
 }

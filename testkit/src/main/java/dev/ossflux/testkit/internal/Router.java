@@ -75,7 +75,8 @@ final class Router {
             String name = param.name();
             boolean harmless = name.startsWith("response-") || name.startsWith("x-oss-") || name.equals("versionId")
                     || name.equals("OSSAccessKeyId") || name.equals("Expires") || name.equals("Signature")
-                    || name.equals("security-token") || name.equals("callback") || name.equals("callback-var");
+                    || name.equals("security-token") || name.equals("callback") || name.equals("callback-var")
+                    || name.equals("objectMeta");
             if (!harmless) {
                 return false;
             }
@@ -91,7 +92,8 @@ final class Router {
             }
             int eq = pair.indexOf('=');
             String name = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq), false);
-            params.add(eq < 0 ? QueryParam.flag(name) : QueryParam.of(name, PercentEncoding.decode(pair.substring(eq + 1), false)));
+            params.add(eq < 0 ? QueryParam.flag(name)
+                    : QueryParam.of(name, PercentEncoding.decode(pair.substring(eq + 1), false)));
         }
         return List.copyOf(params);
     }
