@@ -57,6 +57,7 @@ final class SignedRequests {
                 OssEmulator.DEFAULT_ACCESS_KEY_SECRET);
         Instant time = Instant.now();
         boolean sign = true;
+        String virtualHost;
 
         Request(String method, String bucket, String key) {
             this.method = method;
@@ -94,6 +95,12 @@ final class SignedRequests {
             return this;
         }
 
+        /** Virtual-hosted style: the bucket goes in this {@code Host} header, not in the path. */
+        Request virtualHost(String host) {
+            this.virtualHost = host;
+            return this;
+        }
+
         Request unsigned() {
             this.sign = false;
             return this;
@@ -119,6 +126,10 @@ final class SignedRequests {
             signer.sign(new SigningInput(r.method, r.bucket, r.key, r.query, headers), r.credentials, r.time);
         }
         String url = Endpoint.parse(oss.endpoint(), true).url(r.bucket, r.key, r.query);
+        if (r.virtualHost != null) {
+            url = url.replaceFirst("/" + r.bucket + "/", "/");
+            headers.put("host", r.virtualHost);
+        }
         return CLIENT.headers(h -> headers.forEach(h::set))
                 .request(HttpMethod.valueOf(r.method)).uri(url)
                 .send(ByteBufFlux.fromInbound(Mono.just(r.body)))
