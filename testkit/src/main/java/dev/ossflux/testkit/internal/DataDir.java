@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +42,14 @@ final class DataDir {
         }
     }
 
+    /** A fresh blob name; not {@code UUID.randomUUID()}, whose SecureRandom may read /dev/urandom on an event loop. */
     Path newBlob() {
-        return blobs.resolve(UUID.randomUUID() + ".bin");
+        return blobs.resolve(randomName() + ".bin");
+    }
+
+    private static String randomName() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     record Blob(String name, long size) {
@@ -127,7 +134,7 @@ final class DataDir {
     private static void write(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Path temp = file.resolveSibling(file.getFileName() + "." + randomName() + ".tmp");
             Files.write(temp, Json.MAPPER.writeValueAsBytes(value));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
