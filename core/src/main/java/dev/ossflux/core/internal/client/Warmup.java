@@ -13,16 +13,17 @@ import java.util.List;
 
 /**
  * Loads the Jackson mappers and the OSS body types while a client is built, on the caller's
- * thread: class loading reads jars, which must not happen later on an event loop.
+ * thread: class loading reads jars, which must not happen later on an event loop. The emulator in
+ * testkit runs it too.
  */
-final class Warmup {
+public final class Warmup {
 
     private static volatile boolean done;
 
     private Warmup() {
     }
 
-    static void run() {
+    public static void run() {
         if (done) {
             return;
         }

@@ -1,0 +1,136 @@
+package dev.ossflux.testkit.internal;
+
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.json.Json;
+import dev.ossflux.testkit.Fault;
+import dev.ossflux.testkit.Operation;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Calls the callback URLs in order, each signed with the emulator's RSA key, until one answers
+ * 200 with a JSON body of at most 3 MB within the timeout.
+ */
+final class CallbackDispatcher {
+
+    static final int MAX_REPLY = 3 * 1024 * 1024;
+    private static final byte[] NOTHING = new byte[0];
+
+    /** What the upload answers: the reply body when {@code ok}, else the {@code CallbackFailed} message. */
+    record Outcome(boolean ok, byte[] reply, String failure) {
+    }
+
+    private record Reply(int status, byte[] body) {
+    }
+
+    private final CallbackSigner signer;
+    private final Duration timeout;
+    private final Faults faults;
+    private final ConnectionProvider connections;
+    private final HttpClient client;
+    private volatile String publicKeyUrl = "";
+
+    CallbackDispatcher(CallbackSigner signer, Duration timeout, Faults faults) {
+        this.signer = signer;
+        this.timeout = timeout;
+        this.faults = faults;
+        this.connections = ConnectionProvider.builder("ossflux-emulator-callbacks").maxConnections(64)
+                .pendingAcquireTimeout(timeout).build();
+        this.client = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .responseTimeout(timeout);
+    }
+
+    void publicKeyUrl(String url) {
+        this.publicKeyUrl = url;
+    }
+
+    Mono<Outcome> dispatch(Callback callback, String body, Operation operation) {
+        Fault fault = faults.takeCallbackFault(operation);
+        if (fault instanceof Fault.CallbackStatus status) {
+            return Mono.just(failed("Error status : " + status.status() + "."));
+        }
+        Duration delay = fault instanceof Fault.CallbackDelay d ? d.delay() : Duration.ZERO;
+        return attempt(callback, body, callback.urls(), 0, delay, "");
+    }
+
+    private Mono<Outcome> attempt(Callback callback, String body, List<String> urls, int index, Duration delay,
+            String lastFailure) {
+        if (index >= urls.size()) {
+            return Mono.just(failed(lastFailure));
+        }
+        return call(callback, body, urls.get(index), index == 0 ? delay : Duration.ZERO)
+                .flatMap(outcome -> outcome.ok() ? Mono.just(outcome)
+                        : attempt(callback, body, urls, index + 1, delay, outcome.failure()));
+    }
+
+    private Mono<Outcome> call(Callback callback, String body, String url, Duration delay) {
+        URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+        String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String rawQuery = uri.getRawQuery();
+        String hostPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String target = uri.getScheme() + "://" + hostPort + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String stringToSign = CallbackSigner.stringToSign(rawPath, rawQuery, body);
+        // RSA blinding draws from SecureRandom, which may read /dev/urandom: sign off the event loop.
+        Mono<String> authorization = Mono.fromCallable(() -> signer.sign(stringToSign))
+                .subscribeOn(Schedulers.boundedElastic());
+        Mono<Reply> exchange = authorization.flatMap(signature -> client
+                .headers(h -> h.set("Host", callback.host().orElse(hostPort))
+                        .set("Content-Type", callback.bodyType().mediaType())
+                        .set("Content-Length", Integer.toString(bytes.length))
+                        .set("Authorization", signature)
+                        .set("x-oss-pub-key-url", Base64.getEncoder().encodeToString(
+                                publicKeyUrl.getBytes(StandardCharsets.UTF_8)))
+                        .set("User-Agent", "ossflux-emulator"))
+                .post().uri(target)
+                .send(ByteBufFlux.fromString(Mono.just(body)))
+                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(NOTHING)
+                        .map(reply -> new Reply(response.status().code(), reply))));
+        return Mono.delay(delay).then(exchange)
+                .timeout(timeout)
+                .map(CallbackDispatcher::judge)
+                .onErrorResume(TimeoutException.class, e -> Mono.just(failed("Error status : -1 8(Operation timed "
+                        + "out after " + timeout.toMillis() + " ms).")))
+                .onErrorResume(e -> Mono.just(failed("Error status : -1 7(Cannot connect to " + hostPort + ": "
+                        + e.getMessage() + ").")));
+    }
+
+    private static Outcome judge(Reply reply) {
+        if (reply.status() != 200) {
+            return failed("Error status : " + reply.status() + ".");
+        }
+        if (reply.body().length > MAX_REPLY) {
+            return failed("Response body is too large: " + reply.body().length + " bytes, at most " + MAX_REPLY
+                    + ".");
+        }
+        try {
+            Json.MAPPER.readTree(reply.body());
+        } catch (JacksonException e) {
+            return failed("Response body is not valid json format.");
+        }
+        if (reply.body().length == 0) {
+            return failed("Response body is not valid json format.");
+        }
+        return new Outcome(true, reply.body(), "");
+    }
+
+    private static Outcome failed(String message) {
+        return new Outcome(false, NOTHING, message);
+    }
+
+    void close() {
+        connections.dispose();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ossflux.testkit.internal;
+
+import dev.ossflux.core.internal.sign.PercentEncoding;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signs callback requests as OSS does: {@code base64(MD5withRSA(urldecode(path) + query + "\n" + body))},
+ * and publishes the public key as PEM.
+ */
+public final class CallbackSigner {
+
+    private final KeyPair keyPair;
+
+    public CallbackSigner(KeyPair keyPair) {
+        this.keyPair = keyPair;
+    }
+
+    /** One 2048-bit key pair per JVM, made when the first emulator without an injected key starts. */
+    public static KeyPair sharedKeyPair() {
+        return SharedKey.PAIR;
+    }
+
+    public PublicKey publicKey() {
+        return keyPair.getPublic();
+    }
+
+    /** The public key as an X.509 SubjectPublicKeyInfo PEM, as OSS serves it. */
+    public String publicKeyPem() {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keyPair.getPublic().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** The string OSS signs for a callback to {@code rawPath} and {@code rawQuery} (null when the URL has none). */
+    public static String stringToSign(String rawPath, @Nullable String rawQuery, String body) {
+        String path = PercentEncoding.decode(rawPath.isEmpty() ? "/" : rawPath, false);
+        return path + (rawQuery == null ? "" : "?" + rawQuery) + "\n" + body;
+    }
+
+    /** The {@code Authorization} value of the callback request. */
+    public String sign(String stringToSign) {
+        try {
+            Signature signature = Signature.getInstance("MD5withRSA");
+            signature.initSign(keyPair.getPrivate());
+            signature.update(stringToSign.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the callback with MD5withRSA", e);
+        }
+    }
+
+    private static final class SharedKey {
+        static final KeyPair PAIR = generate();
+
+        private static KeyPair generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("RSA is not available in this JVM", e);
+            }
+        }
+    }
+}

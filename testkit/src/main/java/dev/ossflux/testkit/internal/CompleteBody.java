@@ -1,0 +1,66 @@
+package dev.ossflux.testkit.internal;
+
+import dev.ossflux.core.internal.xml.CompleteMultipartUpload;
+import dev.ossflux.core.internal.xml.Xml;
+import dev.ossflux.testkit.internal.Entries.PartEntry;
+import dev.ossflux.testkit.internal.Entries.UploadEntry;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads a CompleteMultipartUpload body and checks it in the emulator's order: MalformedXML,
+ * InvalidPartOrder, InvalidPart, EntityTooSmall.
+ */
+final class CompleteBody {
+
+    static final long MIN_PART = 100 * 1024;
+
+    private CompleteBody() {
+    }
+
+    static List<PartEntry> select(UploadEntry upload, byte[] body) {
+        List<CompleteMultipartUpload.Part> listed;
+        try {
+            listed = body.length == 0 ? List.of() : Xml.read(body, CompleteMultipartUpload.class).parts();
+        } catch (JacksonException e) {
+            listed = List.of();
+        }
+        if (listed.isEmpty()) {
+            throw new OssError(400, "MalformedXML", "The XML you provided was not well-formed or did not validate "
+                    + "against our published schema.").ec("0042-00000201");
+        }
+        for (int i = 1; i < listed.size(); i++) {
+            if (listed.get(i).partNumber() <= listed.get(i - 1).partNumber()) {
+                throw new OssError(400, "InvalidPartOrder", "The list of parts was not in ascending order. Parts "
+                        + "must be ordered by part number.").ec("0042-00000208");
+            }
+        }
+        List<PartEntry> parts = new ArrayList<>();
+        for (CompleteMultipartUpload.Part part : listed) {
+            PartEntry entry = upload.parts().get(part.partNumber());
+            String etag = part.etag() == null ? "" : part.etag().replace("&quot;", "").replace("\"", "").trim();
+            if (entry == null || !entry.meta().etag().equalsIgnoreCase(etag)) {
+                throw new OssError(400, "InvalidPart", "One or more of the specified parts could not be found or the "
+                        + "specified entity tag might not have matched the part's entity tag.")
+                        .field("PartNumber", Integer.toString(part.partNumber())).field("ETag", etag)
+                        .ec("0042-00000209");
+            }
+            parts.add(entry);
+        }
+        checkSizes(parts);
+        return parts;
+    }
+
+    static void checkSizes(List<PartEntry> parts) {
+        for (int i = 0; i < parts.size() - 1; i++) {
+            if (parts.get(i).meta().size() < MIN_PART) {
+                throw new OssError(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed "
+                        + "size.").field("MinSizeAllowed", Long.toString(MIN_PART))
+                        .field("ProposedSize", Long.toString(parts.get(i).meta().size()))
+                        .field("PartNumber", Integer.toString(parts.get(i).meta().partNumber()))
+                        .ec("0042-00000210");
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ossflux.testkit.internal;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Receives a body's buffers in order and turns them into {@link Content}; takes ownership of each buffer. */
+interface ContentWriter {
+
+    Mono<Void> write(ByteBuf buffer);
+
+    Mono<Content> finish(long size);
+
+    /** Frees what was written; the body will not be stored. */
+    void abort();
+
+    /** Keeps the buffers as they are. */
+    final class Memory implements ContentWriter {
+        private final List<ByteBuf> chunks = new ArrayList<>();
+
+        @Override
+        public Mono<Void> write(ByteBuf buffer) {
+            if (buffer.isReadable()) {
+                chunks.add(buffer);
+            } else {
+                buffer.release();
+            }
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Content> finish(long size) {
+            return Mono.fromSupplier(() -> {
+                List<ByteBuf> taken = new ArrayList<>(chunks);
+                chunks.clear();
+                return new MemoryContent(taken, size);
+            });
+        }
+
+        @Override
+        public void abort() {
+            chunks.forEach(ByteBuf::release);
+            chunks.clear();
+        }
+    }
+
+    /** Drops the bytes (they were hashed already). */
+    final class Sink implements ContentWriter {
+        @Override
+        public Mono<Void> write(ByteBuf buffer) {
+            buffer.release();
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Content> finish(long size) {
+            return Mono.just(new SinkContent(size));
+        }
+
+        @Override
+        public void abort() {
+        }
+    }
+
+    /** Appends to a new blob file on the bounded elastic scheduler. */
+    final class File implements ContentWriter {
+        private final Path blob;
+        private @Nullable FileChannel channel;
+
+        File(Path blob) {
+            this.blob = blob;
+        }
+
+        @Override
+        public Mono<Void> write(ByteBuf buffer) {
+            return Mono.<Void>fromRunnable(() -> {
+                try {
+                    FileChannel out = open();
+                    for (ByteBuffer nio : buffer.nioBuffers()) {
+                        while (nio.hasRemaining()) {
+                            out.write(nio);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> buffer.release());
+        }
+
+        @Override
+        public Mono<Content> finish(long size) {
+            return Mono.fromCallable(() -> {
+                open().close();
+                return (Content) new FileContent(List.of(new FileContent.Segment(blob, size)));
+            }).subscribeOn(Schedulers.boundedElastic());
+        }
+
+        @Override
+        public void abort() {
+            Schedulers.boundedElastic().schedule(() -> {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                    Files.deleteIfExists(blob);
+                } catch (IOException ignored) {
+                    // a leftover blob only costs disk space
+                }
+            });
+        }
+
+        private synchronized FileChannel open() throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(blob, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            return channel;
+        }
+    }
+}

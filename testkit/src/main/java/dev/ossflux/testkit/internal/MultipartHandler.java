@@ -1,0 +1,163 @@
+package dev.ossflux.testkit.internal;
+
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.internal.sign.Hashing;
+import dev.ossflux.core.internal.sign.PercentEncoding;
+import dev.ossflux.core.internal.xml.CompleteMultipartUploadResult;
+import dev.ossflux.core.internal.xml.InitiateMultipartUploadResult;
+import dev.ossflux.testkit.Operation;
+import dev.ossflux.testkit.internal.Entries.ObjectEntry;
+import dev.ossflux.testkit.internal.Entries.ObjectMeta;
+import dev.ossflux.testkit.internal.Entries.PartEntry;
+import dev.ossflux.testkit.internal.Entries.PartMeta;
+import dev.ossflux.testkit.internal.Entries.UploadEntry;
+import dev.ossflux.testkit.internal.Entries.UploadMeta;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Mono;
+
+/** InitiateMultipartUpload, UploadPart, CompleteMultipartUpload and AbortMultipartUpload. */
+final class MultipartHandler {
+
+    private final Storage storage;
+    private final UploadReplies uploads;
+    private final Clock clock;
+    private final String endpoint;
+
+    MultipartHandler(Storage storage, UploadReplies uploads, Clock clock, String endpoint) {
+        this.storage = storage;
+        this.uploads = uploads;
+        this.clock = clock;
+        this.endpoint = endpoint;
+    }
+
+    Mono<Void> initiate(Exchange ex) {
+        String bucket = ex.target.requireBucket();
+        storage.requireBucket(bucket);
+        String key = UploadReplies.validKey(ex.target.requireKey());
+        if (UploadReplies.forbidOverwrite(ex.header("x-oss-forbid-overwrite")) && storage.exists(bucket, key)) {
+            throw UploadReplies.fileAlreadyExists(key);
+        }
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        String uploadId = HexFormat.of().withUpperCase().formatHex(id);
+        UploadMeta meta = new UploadMeta(bucket, key, uploadId, clock.millis(), UploadReplies.contentType(ex),
+                UploadReplies.userMetadata(ex), UploadReplies.attributes(ex), UploadReplies.storageClass(ex));
+        return ex.drain().then(storage.initiate(meta))
+                .then(Mono.defer(() -> Replies.xml(ex, 200, new InitiateMultipartUploadResult(bucket, key, uploadId))));
+    }
+
+    Mono<Void> uploadPart(Exchange ex) {
+        String bucket = ex.target.requireBucket();
+        storage.requireBucket(bucket);
+        String key = ex.target.requireKey();
+        int partNumber;
+        try {
+            partNumber = Integer.parseInt(String.valueOf(ex.target.param("partNumber")));
+        } catch (NumberFormatException e) {
+            partNumber = 0;
+        }
+        if (partNumber < 1 || partNumber > 10_000) {
+            throw OssError.invalidArgument("Part number must be an integer between 1 and 10000, inclusive.")
+                    .field("ArgumentName", "partNumber")
+                    .field("ArgumentValue", String.valueOf(ex.target.param("partNumber")));
+        }
+        UploadEntry upload = storage.requireUpload(bucket, key, String.valueOf(ex.target.param("uploadId")));
+        int number = partNumber;
+        return BodyReceiver.receive(ex, storage.writer()).flatMap(received -> {
+            PartMeta meta = new PartMeta(number, received.size(), received.etag(),
+                    Long.toUnsignedString(received.crc64()), clock.millis());
+            return storage.putPart(upload, new PartEntry(meta, received.content())).then(Mono.defer(() -> {
+                ex.response.header("ETag", ObjectHandler.quote(meta.etag()))
+                        .header("Content-MD5", received.contentMd5())
+                        .header("x-oss-hash-crc64ecma", meta.crc64());
+                return Replies.empty(ex, 200);
+            }));
+        });
+    }
+
+    Mono<Void> complete(Exchange ex) {
+        String bucket = ex.target.requireBucket();
+        storage.requireBucket(bucket);
+        String key = ex.target.requireKey();
+        UploadEntry upload = storage.requireUpload(bucket, key, String.valueOf(ex.target.param("uploadId")));
+        Callback callback = UploadReplies.callback(ex);
+        boolean completeAll = "yes".equalsIgnoreCase(String.valueOf(ex.header("x-oss-complete-all")).trim());
+        ex.consumeBody();
+        return ex.request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap(body -> {
+            ex.bodySize = body.length;
+            List<PartEntry> parts = completeAll ? allParts(upload, body) : CompleteBody.select(upload, body);
+            boolean forbid = UploadReplies.forbidOverwrite(ex.header("x-oss-forbid-overwrite"))
+                    || UploadReplies.forbidOverwrite(upload.meta().attributes().get("x-oss-forbid-overwrite"));
+            if (forbid && storage.exists(bucket, key)) {
+                throw UploadReplies.fileAlreadyExists(key);
+            }
+            return store(ex, upload, parts, callback);
+        });
+    }
+
+    private Mono<Void> store(Exchange ex, UploadEntry upload, List<PartEntry> parts, Callback callback) {
+        UploadMeta u = upload.meta();
+        MessageDigest md5s = Hashing.md5();
+        long crc = 0;
+        long size = 0;
+        Set<Integer> kept = new HashSet<>();
+        List<Content> contents = new ArrayList<>();
+        for (PartEntry part : parts) {
+            md5s.update(HexFormat.of().parseHex(part.meta().etag()));
+            crc = Crc64.combine(crc, Crc64.parse(part.meta().crc64()), part.meta().size());
+            size += part.meta().size();
+            kept.add(part.meta().partNumber());
+            contents.add(part.content());
+        }
+        String etag = Hashing.hex(md5s.digest()).toUpperCase(Locale.ROOT) + "-" + parts.size();
+        Map<String, String> attributes = new TreeMap<>(u.attributes());
+        attributes.remove("x-oss-forbid-overwrite");
+        ObjectMeta meta = new ObjectMeta(u.bucket(), u.key(), size, etag, Long.toUnsignedString(crc), null,
+                u.contentType(), u.userMetadata(), attributes, "Multipart", u.storageClass(), clock.millis());
+        long objectCrc = crc;
+        return storage.removeUpload(upload, kept)
+                .then(storage.putObject(new ObjectEntry(meta, Content.concat(contents))))
+                .then(Mono.defer(() -> {
+                    ex.response.header("ETag", ObjectHandler.quote(etag)).header("x-oss-hash-crc64ecma", meta.crc64());
+                    if (callback != null) {
+                        return uploads.callBack(ex, callback, u.bucket(), u.key(), etag, meta.size(),
+                                meta.contentType(), objectCrc, "", Operation.COMPLETE_MULTIPART_UPLOAD);
+                    }
+                    String location = endpoint + "/" + u.bucket() + "/" + PercentEncoding.encode(u.key(), true);
+                    return Replies.xml(ex, 200, new CompleteMultipartUploadResult(null, location, u.bucket(), u.key(),
+                            ObjectHandler.quote(etag)));
+                }));
+    }
+
+    private static List<PartEntry> allParts(UploadEntry upload, byte[] body) {
+        if (body.length > 0) {
+            throw OssError.invalidArgument("Should not speficy both complete all header and http body.")
+                    .ec("0042-00000216");
+        }
+        List<PartEntry> parts = new ArrayList<>(upload.parts().values());
+        CompleteBody.checkSizes(parts);
+        return parts;
+    }
+
+    Mono<Void> abort(Exchange ex) {
+        String bucket = ex.target.requireBucket();
+        storage.requireBucket(bucket);
+        UploadEntry upload = storage.requireUpload(bucket, ex.target.requireKey(),
+                String.valueOf(ex.target.param("uploadId")));
+        return ex.drain().then(storage.removeUpload(upload, Set.of())).then(Mono.defer(() -> {
+            ex.status = 204;
+            return ex.response.status(204).send().then();
+        }));
+    }
+}
