@@ -2,33 +2,37 @@ package dev.ossflux.testkit.internal;
 
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** Injected faults in the order they were added, each used up after its {@code times}. */
+/**
+ * Injected faults in the order they were added, each used up after its {@code times}. Taking a
+ * fault happens on event loops and never locks; used-up entries are dropped when faults are added
+ * or cleared, on the test's thread.
+ */
 final class Faults {
 
     private static final class Entry {
         final @Nullable Operation operation;
         final Fault fault;
-        int remaining;
+        final AtomicInteger remaining;
 
         Entry(@Nullable Operation operation, Fault fault) {
             this.operation = operation;
             this.fault = fault;
-            this.remaining = fault.times();
+            this.remaining = new AtomicInteger(fault.times());
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final CopyOnWriteArrayList<Entry> entries = new CopyOnWriteArrayList<>();
 
-    synchronized void add(@Nullable Operation operation, Fault fault) {
+    void add(@Nullable Operation operation, Fault fault) {
+        entries.removeIf(entry -> entry.remaining.get() <= 0);
         entries.add(new Entry(operation, fault));
     }
 
-    synchronized void clear() {
+    void clear() {
         entries.clear();
     }
 
@@ -40,17 +44,14 @@ final class Faults {
         return take(operation, true);
     }
 
-    private synchronized @Nullable Fault take(Operation operation, boolean callback) {
+    private @Nullable Fault take(Operation operation, boolean callback) {
         if (operation == Operation.GET_CALLBACK_PUBLIC_KEY) {
             return null;
         }
-        for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
-            Entry entry = it.next();
+        for (Entry entry : entries) {
             if (entry.fault.affectsCallback() == callback
-                    && (entry.operation == null || entry.operation == operation)) {
-                if (--entry.remaining == 0) {
-                    it.remove();
-                }
+                    && (entry.operation == null || entry.operation == operation)
+                    && entry.remaining.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 return entry.fault;
             }
         }

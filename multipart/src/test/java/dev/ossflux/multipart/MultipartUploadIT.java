@@ -1,0 +1,277 @@
+package dev.ossflux.multipart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ossflux.core.CallbackFailedException;
+import dev.ossflux.core.OssClient;
+import dev.ossflux.core.Progress;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadResult;
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.testkit.Fault;
+import dev.ossflux.testkit.Operation;
+import dev.ossflux.testkit.OssEmulator;
+import dev.ossflux.testkit.OssEmulatorExtension;
+import dev.ossflux.testkit.RecordedRequest;
+import dev.ossflux.testkit.StoredObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+class MultipartUploadIT {
+
+    private static final String BUCKET = "examplebucket";
+    private static final int PART = 100 * 1024;
+
+    @RegisterExtension
+    final OssEmulatorExtension oss = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET));
+
+    @TempDir
+    Path dir;
+
+    private OssClient client;
+    private MultipartUploader uploader;
+
+    @BeforeEach
+    void start() {
+        client = oss.clientBuilder().build();
+        uploader = MultipartUploader.create(client, MultipartOptions.builder().partSize(PART).concurrency(3)
+                .multipartThreshold(1).build());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, PART - 1, PART, PART + 1, 3 * PART - 1, 3 * PART, 3 * PART + 1, 7 * PART + 12_345})
+    void uploadsFilesOfExactAndOddSizesByteForByte(int size) throws IOException {
+        byte[] data = random(size, size);
+        Path file = Files.write(dir.resolve("data.bin"), data);
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "sizes/" + size), file))
+                .assertNext(result -> {
+                    assertThat(result.size()).isEqualTo(size);
+                    assertThat(result.crc64()).isEqualTo(Crc64.of(data));
+                    assertThat(result.etag()).endsWith("-" + (size + PART - 1) / PART);
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+        StoredObject stored = oss.emulator().object(BUCKET, "sizes/" + size).orElseThrow();
+        assertThat(stored.bytes()).isEqualTo(data);
+        assertThat(stored.objectType()).isEqualTo("Multipart");
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    @Test
+    void sendsSmallAndEmptyFilesAsOnePutObject() throws IOException {
+        MultipartUploader defaults = MultipartUploader.create(client);
+        Path empty = Files.write(dir.resolve("empty"), new byte[0]);
+        Path small = Files.write(dir.resolve("small"), random(10_000, 3));
+
+        StepVerifier.create(defaults.uploadFile(PutObjectRequest.of(BUCKET, "empty"), empty)
+                        .then(defaults.uploadFile(PutObjectRequest.of(BUCKET, "small"), small)))
+                .assertNext(result -> assertThat(result.size()).isEqualTo(10_000))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        assertThat(oss.emulator().object(BUCKET, "empty").orElseThrow().size()).isZero();
+        assertThat(operations()).containsOnly(Operation.PUT_OBJECT);
+    }
+
+    @Test
+    void keepsConcurrencyRealAndBounded() throws IOException {
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofMillis(150)).times(100));
+        Path file = Files.write(dir.resolve("data.bin"), random(9 * PART, 1));
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "concurrent"), file))
+                .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+
+        List<RecordedRequest> parts = requests(Operation.UPLOAD_PART);
+        assertThat(parts).hasSize(9);
+        int most = 0;
+        for (RecordedRequest part : parts) {
+            most = Math.max(most, (int) parts.stream().filter(part::overlaps).count());
+        }
+        assertThat(most).as("parts in flight at once, counting itself").isBetween(2, 3);
+    }
+
+    @Test
+    void resendsOnlyThePartThatFailed() throws IOException {
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.status(503, "ServiceUnavailable"));
+        byte[] data = random(4 * PART, 2);
+        Path file = Files.write(dir.resolve("data.bin"), data);
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "retry"), file))
+                .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+
+        List<RecordedRequest> parts = requests(Operation.UPLOAD_PART);
+        assertThat(parts).hasSize(5);
+        assertThat(parts.stream().filter(part -> part.status() == 503)).hasSize(1);
+        assertThat(operations()).containsOnlyOnce(Operation.INITIATE_MULTIPART_UPLOAD,
+                Operation.COMPLETE_MULTIPART_UPLOAD);
+        assertThat(oss.emulator().object(BUCKET, "retry").orElseThrow().bytes()).isEqualTo(data);
+    }
+
+    @Test
+    void abortsTheUploadWhenCancelled() throws IOException {
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofSeconds(5)).times(100));
+        Path file = Files.write(dir.resolve("data.bin"), random(6 * PART, 4));
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "cancelled"), file))
+                .expectSubscription()
+                .then(() -> awaitOperation(Operation.INITIATE_MULTIPART_UPLOAD))
+                .thenAwait(Duration.ofMillis(200))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        awaitOperation(Operation.ABORT_MULTIPART_UPLOAD);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+        assertThat(oss.emulator().object(BUCKET, "cancelled")).isEmpty();
+    }
+
+    @Test
+    void abortsTheUploadWhenTheSourceFails() {
+        Flux<ByteBuffer> failing = Flux.concat(Flux.range(0, 5).map(i -> ByteBuffer.wrap(random(PART, i))),
+                Flux.error(new IOException("disk on fire")));
+
+        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "broken"), failing))
+                .expectErrorMessage("disk on fire")
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(operations()).contains(Operation.ABORT_MULTIPART_UPLOAD)
+                .doesNotContain(Operation.COMPLETE_MULTIPART_UPLOAD);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    @Test
+    void uploadsAStreamOfUnknownLength() {
+        List<byte[]> chunks = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            chunks.add(random(31_000 + i, i));
+        }
+        ByteBuffer all = ByteBuffer.allocate(chunks.stream().mapToInt(c -> c.length).sum());
+        chunks.forEach(all::put);
+
+        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "stream"),
+                        Flux.fromIterable(chunks).map(ByteBuffer::wrap)))
+                .assertNext(result -> {
+                    assertThat(result.size()).isEqualTo(all.capacity());
+                    assertThat(result.crc64()).isEqualTo(Crc64.of(all.array()));
+                })
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+        assertThat(oss.emulator().object(BUCKET, "stream").orElseThrow().bytes()).isEqualTo(all.array());
+    }
+
+    @Test
+    void sendsAShortStreamAsOnePutObject() {
+        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "short"),
+                        Flux.just(ByteBuffer.wrap(random(1000, 9)))))
+                .assertNext(result -> assertThat(result.size()).isEqualTo(1000))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        assertThat(operations()).containsExactly(Operation.PUT_OBJECT);
+    }
+
+    @Test
+    void reportsBytesAndPartsDone() throws IOException {
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        Path file = Files.write(dir.resolve("data.bin"), random(5 * PART + 7, 5));
+        PutObjectRequest request = PutObjectRequest.builder(BUCKET, "progress").progressListener(events::add).build();
+
+        StepVerifier.create(uploader.uploadFile(request, file)).expectNextCount(1).expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        Progress last = events.get(events.size() - 1);
+        assertThat(last.transferredBytes()).isEqualTo(5 * PART + 7);
+        assertThat(last.completedParts()).isEqualTo(6);
+        assertThat(last.totalParts()).hasValue(6);
+        assertThat(last.fraction()).hasValue(1.0);
+        assertThat(events).extracting(Progress::completedParts).isSorted();
+    }
+
+    @Test
+    void sendsTheCallbackWithTheCompletingRequest() throws IOException {
+        byte[] data = random(3 * PART + 5, 6);
+        Path file = Files.write(dir.resolve("data.bin"), data);
+        try (CallbackRecorder receiver = new CallbackRecorder()) {
+            Callback callback = Callback.builder(receiver.url(),
+                    "object=${object}&size=${size}&etag=${etag}&crc64=${crc64}&uid=${x:uid}").variable("x:uid", "42")
+                    .build();
+            PutObjectRequest request = PutObjectRequest.builder(BUCKET, "dir/with callback.bin").callback(callback)
+                    .build();
+
+            UploadResult result = uploader.uploadFile(request, file).block(Duration.ofSeconds(30));
+
+            assertThat(result.callbackReply().orElseThrow().text()).isEqualTo("{\"received\":true}");
+            assertThat(receiver.bodies()).containsExactly("object=dir%2Fwith%20callback.bin&size=" + data.length
+                    + "&etag=" + result.etag() + "&crc64=" + Crc64.format(Crc64.of(data)) + "&uid=42");
+            assertThat(requests(Operation.COMPLETE_MULTIPART_UPLOAD).get(0).header("x-oss-callback")).isPresent();
+            assertThat(requests(Operation.INITIATE_MULTIPART_UPLOAD).get(0).header("x-oss-callback")).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsAFailedCallbackOnCompletionWithTheStoredObject() throws IOException {
+        oss.emulator().inject(Operation.COMPLETE_MULTIPART_UPLOAD, Fault.callbackStatus(500));
+        Path file = Files.write(dir.resolve("data.bin"), random(2 * PART + 1, 7));
+        PutObjectRequest request = PutObjectRequest.builder(BUCKET, "cb-fails")
+                .callback(Callback.builder("http://127.0.0.1:9/cb", "object=${object}").build()).build();
+
+        StepVerifier.create(uploader.uploadFile(request, file))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(CallbackFailedException.class,
+                        failed -> assertThat(failed.result().size()).isEqualTo(2 * PART + 1)))
+                .verify(Duration.ofSeconds(30));
+        assertThat(oss.emulator().object(BUCKET, "cb-fails")).isPresent();
+    }
+
+    private List<Operation> operations() {
+        return oss.emulator().requests().stream().map(RecordedRequest::operation).toList();
+    }
+
+    private List<RecordedRequest> requests(Operation operation) {
+        return oss.emulator().requests().stream().filter(request -> request.operation() == operation).toList();
+    }
+
+    /** Waits (bounded) until the emulator has logged a request of {@code operation}. */
+    private void awaitOperation(Operation operation) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                RecordedRequest next = oss.emulator().takeRequest(Duration.ofMillis(100));
+                if (next != null && next.operation() == operation) {
+                    return;
+                }
+                if (operations().contains(operation)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no " + operation + " within 10 s; saw " + operations());
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+}
