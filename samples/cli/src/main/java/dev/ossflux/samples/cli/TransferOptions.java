@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 /** Part size, concurrency and where checkpoints go (always somewhere, so Ctrl-C can resume). */
 final class TransferOptions {
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "part size, e.g. 8MiB (default: automatic)")
+    @Option(names = "--part-size", paramLabel = "SIZE",
+            description = "part size, e.g. 8MiB; files larger than one part go multipart (default: automatic, "
+                    + "multipart above 16MiB)")
     String partSize;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "parts in flight (default 4)")
@@ -22,7 +24,8 @@ final class TransferOptions {
                 .checkpointDir(checkpointDir != null ? checkpointDir
                         : Path.of(System.getProperty("user.home"), ".ossflux", "checkpoints"));
         if (partSize != null) {
-            options.partSize(Sizes.parse(partSize));
+            long size = Sizes.parse(partSize);
+            options.partSize(size).multipartThreshold(size + 1);
         }
         return options.build();
     }

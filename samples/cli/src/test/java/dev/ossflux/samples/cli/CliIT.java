@@ -1,0 +1,139 @@
+package dev.ossflux.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.testkit.Fault;
+import dev.ossflux.testkit.Operation;
+import dev.ossflux.testkit.OssEmulator;
+import dev.ossflux.testkit.OssEmulatorExtension;
+import dev.ossflux.testkit.RecordedRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged CLI as a separate process against an in-process emulator. */
+class CliIT {
+
+    private static final String BUCKET = "examplebucket";
+    private static final Path JAR = Path.of("target", "ossflux-cli.jar");
+
+    @RegisterExtension
+    final OssEmulatorExtension oss = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET));
+
+    @TempDir
+    Path dir;
+
+    private byte[] data;
+    private Path file;
+
+    @BeforeEach
+    void writeFile() throws IOException {
+        data = new byte[15 * 100 * 1024 + 777];
+        new Random(21).nextBytes(data);
+        file = Files.write(dir.resolve("backup.bin"), data);
+    }
+
+    @Test
+    void uploadsPrintsTheResultAndTheCallbackReply() throws Exception {
+        Result run = cli(List.of("upload", file.toString(), "oss://" + BUCKET + "/backups/backup.bin",
+                "--part-size", "200KiB", "--concurrency", "3", "--checkpoint-dir", dir.resolve("cp").toString()),
+                Duration.ofSeconds(60));
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("etag:", "crc64:    " + Crc64.format(Crc64.of(data)))
+                .contains("backup.bin: ").as("plain progress lines when not on a terminal");
+        assertThat(oss.emulator().object(BUCKET, "backups/backup.bin").orElseThrow().bytes()).isEqualTo(data);
+    }
+
+    @Test
+    void exitsNonZeroWithAOneLineReason() throws Exception {
+        Result run = cli(List.of("upload", file.toString(), "oss://no-such-bucket/k", "--checkpoint-dir",
+                dir.resolve("cp").toString()), Duration.ofSeconds(60));
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.output).contains("ossflux: OSS refused the upload: NoSuchBucket");
+    }
+
+    @Test
+    void resumesAfterBeingKilledWithoutResendingCompletedParts() throws Exception {
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofMillis(250)).times(1000));
+        List<String> args = List.of("upload", file.toString(), "oss://" + BUCKET + "/killed.bin", "--part-size",
+                "100KiB", "--concurrency", "1", "--checkpoint-dir", dir.resolve("cp").toString());
+
+        Process first = start(args, dir.resolve("killed.log"));
+        awaitCompletedParts(4);
+        first.destroyForcibly();
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        oss.emulator().clearFaults();
+        drainLog();
+        List<Integer> before = completedParts();
+        assertThat(before).isNotEmpty().doesNotContain(16);
+
+        Result second = cli(args, Duration.ofSeconds(60));
+
+        assertThat(second.exit).as(second.output).isZero();
+        assertThat(oss.emulator().object(BUCKET, "killed.bin").orElseThrow().bytes()).isEqualTo(data);
+        List<Integer> after = completedParts().subList(before.size(), completedParts().size());
+        assertThat(after).doesNotContainAnyElementsOf(before);
+        List<Integer> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertThat(all).hasSize(16).doesNotHaveDuplicates();
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    private List<Integer> completedParts() {
+        return oss.emulator().requests().stream()
+                .filter(request -> request.operation() == Operation.UPLOAD_PART && request.status() == 200)
+                .map(request -> request.partNumber().orElseThrow()).toList();
+    }
+
+    private void awaitCompletedParts(int parts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (completedParts().size() < parts) {
+            assertThat(System.nanoTime()).as("%d parts within 30 s", parts).isLessThan(deadline);
+            oss.emulator().takeRequest(Duration.ofMillis(100));
+        }
+    }
+
+    private void drainLog() throws InterruptedException {
+        RecordedRequest request;
+        do {
+            request = oss.emulator().takeRequest(Duration.ofMillis(500));
+        } while (request != null);
+    }
+
+    private Process start(List<String> args, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("OSS_ACCESS_KEY_ID", oss.credentials().accessKeyId());
+        builder.environment().put("OSS_ACCESS_KEY_SECRET", oss.credentials().accessKeySecret());
+        builder.environment().put("OSS_ENDPOINT", oss.endpoint());
+        builder.environment().put("OSS_REGION", oss.region());
+        return builder.start();
+    }
+
+    private Result cli(List<String> args, Duration timeout) throws Exception {
+        Path log = dir.resolve("run-" + System.nanoTime() + ".log");
+        Process process = start(args, log);
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not finish within " + timeout + ":\n" + Files.readString(log));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String output) {
+    }
+}
