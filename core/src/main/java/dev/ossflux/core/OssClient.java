@@ -120,6 +120,8 @@ public interface OssClient extends AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private long maxBytesInFlight = Long.MAX_VALUE;
         private int maxRequestsInFlight = Integer.MAX_VALUE;
+        private Object meterRegistry;
+        private boolean reactorNettyMetrics;
 
         private Builder() {
         }
@@ -241,6 +243,26 @@ public interface OssClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Publishes the client's meters to {@code registry} (Micrometer must be on the class path):
+         * {@code ossflux.requests} (timer by operation, outcome and status), {@code ossflux.bytes.sent},
+         * {@code ossflux.retries}, {@code ossflux.callback.failures}, {@code ossflux.inflight.bytes} and
+         * {@code ossflux.inflight.requests}; see the README for tags and units.
+         */
+        public Builder metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Whether Reactor Netty also records its connection-pool and HTTP client meters (default false).
+         * Reactor Netty publishes them to Micrometer's global registry, {@code Metrics.globalRegistry}.
+         */
+        public Builder reactorNettyMetrics(boolean enabled) {
+            this.reactorNettyMetrics = enabled;
+            return this;
+        }
+
         /** Adjusts the Reactor Netty client after ossflux configured it (proxy, metrics, TLS, wiretap). */
         public Builder httpClientCustomizer(Function<HttpClient, HttpClient> customizer) {
             this.httpClientCustomizer = Objects.requireNonNull(customizer, "httpClientCustomizer");
@@ -267,7 +289,8 @@ public interface OssClient extends AutoCloseable {
                     signatureVersion, maxConnections,
                     pendingAcquireMaxCount != null ? pendingAcquireMaxCount : 16 * maxConnections,
                     pendingAcquireTimeout, connectTimeout, responseTimeout, Optional.ofNullable(callTimeout), retry,
-                    httpClientCustomizer, clock, maxBytesInFlight, maxRequestsInFlight));
+                    httpClientCustomizer, clock, maxBytesInFlight, maxRequestsInFlight, meterRegistry,
+                    reactorNettyMetrics));
         }
 
         private static Duration positive(Duration duration, String name) {

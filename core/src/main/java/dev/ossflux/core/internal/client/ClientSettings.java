@@ -16,5 +16,6 @@ public record ClientSettings(
         SignatureVersion signatureVersion, int maxConnections, int pendingAcquireMaxCount,
         Duration pendingAcquireTimeout, Duration connectTimeout, Duration responseTimeout,
         Optional<Duration> callTimeout, RetryBackoffSpec retry, Function<HttpClient, HttpClient> httpClientCustomizer,
-        Clock clock, long maxBytesInFlight, int maxRequestsInFlight) {
+        Clock clock, long maxBytesInFlight, int maxRequestsInFlight, @Nullable Object meterRegistry,
+        boolean reactorNettyMetrics) {
 }

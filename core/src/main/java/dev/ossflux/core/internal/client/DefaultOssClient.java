@@ -13,6 +13,9 @@ import dev.ossflux.core.UploadedPart;
 import dev.ossflux.core.callback.Callback;
 import dev.ossflux.core.internal.budget.TransferBudget;
 import dev.ossflux.core.internal.http.Endpoint;
+import dev.ossflux.core.internal.metrics.MicrometerObserver;
+import dev.ossflux.core.internal.metrics.TransferObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.ossflux.core.internal.http.Transport;
 import dev.ossflux.core.internal.sign.RequestSigner;
 import io.netty.channel.ChannelOption;
@@ -51,6 +54,7 @@ public final class DefaultOssClient implements OssClient {
         String region = settings.region() != null ? settings.region()
                 : Objects.requireNonNullElse(endpoint.inferredRegion(), "cn-hangzhou");
         ConnectionProvider pool = ConnectionProvider.builder("ossflux")
+                .metrics(settings.reactorNettyMetrics())
                 .maxConnections(settings.maxConnections())
                 .pendingAcquireMaxCount(settings.pendingAcquireMaxCount())
                 .pendingAcquireTimeout(settings.pendingAcquireTimeout())
@@ -62,13 +66,18 @@ public final class DefaultOssClient implements OssClient {
                 .responseTimeout(settings.responseTimeout())
                 .disableRetry(true)
                 .headers(headers -> headers.set("user-agent", USER_AGENT));
+        if (settings.reactorNettyMetrics()) {
+            http = http.metrics(true, uri -> "/");
+        }
         if (endpoint.scheme().equals("https")) {
             http = http.secure();
         }
         http = settings.httpClientCustomizer().apply(http);
+        TransferBudget budget = new TransferBudget(settings.maxBytesInFlight(), settings.maxRequestsInFlight());
+        TransferObserver observer = settings.meterRegistry() == null ? TransferObserver.NONE
+                : new MicrometerObserver((MeterRegistry) settings.meterRegistry(), budget);
         Transport transport = new Transport(http, endpoint, RequestSigner.of(settings.signatureVersion(), region),
-                settings.credentials(), settings.clock(), settings.retry(),
-                new TransferBudget(settings.maxBytesInFlight(), settings.maxRequestsInFlight()));
+                settings.credentials(), settings.clock(), settings.retry(), budget, observer);
         return new DefaultOssClient(pool, transport, settings.callTimeout());
     }
 

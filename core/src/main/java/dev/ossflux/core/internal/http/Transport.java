@@ -5,6 +5,7 @@ import dev.ossflux.core.auth.Credentials;
 import dev.ossflux.core.auth.CredentialsProvider;
 import dev.ossflux.core.internal.body.Body;
 import dev.ossflux.core.internal.budget.TransferBudget;
+import dev.ossflux.core.internal.metrics.TransferObserver;
 import dev.ossflux.core.internal.retry.Retryable;
 import dev.ossflux.core.internal.sign.RequestSigner;
 import dev.ossflux.core.internal.sign.SigningInput;
@@ -24,6 +25,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 import reactor.util.retry.RetryBackoffSpec;
 
 /**
@@ -34,6 +37,7 @@ import reactor.util.retry.RetryBackoffSpec;
  */
 public final class Transport {
 
+    private static final Logger LOG = Loggers.getLogger(Transport.class);
     private static final byte[] EMPTY = new byte[0];
     private static final Body.Opened NO_BODY = new Body.Opened() {
         @Override
@@ -59,12 +63,14 @@ public final class Transport {
     private final Clock clock;
     private final RetryBackoffSpec retry;
     private final TransferBudget budget;
+    private final TransferObserver observer;
     private final AtomicLong clockOffsetMillis = new AtomicLong();
 
     public Transport(HttpClient http, Endpoint endpoint, RequestSigner signer, CredentialsProvider credentials,
-            Clock clock, RetryBackoffSpec retry, TransferBudget budget) {
+            Clock clock, RetryBackoffSpec retry, TransferBudget budget, TransferObserver observer) {
         this.http = http;
         this.budget = budget;
+        this.observer = observer;
         this.endpoint = endpoint;
         this.signer = signer;
         this.credentials = credentials;
@@ -83,7 +89,7 @@ public final class Transport {
 
     /** Sends {@code request} and gathers the response body; retried when the body can be replayed. */
     public Mono<OssResponse> exchange(OssRequest request) {
-        return withRetries(request, Mono.defer(() -> attempt(request)));
+        return withRetries(request, Mono.defer(() -> observed(request, attempt(request))));
     }
 
     /**
@@ -91,7 +97,7 @@ public final class Transport {
      * owns; only the wait for the response status is retried.
      */
     public Mono<StreamedResponse> stream(OssRequest request) {
-        return withRetries(request, Mono.defer(() -> streamAttempt(request)));
+        return withRetries(request, Mono.defer(() -> observed(request, streamAttempt(request))));
     }
 
     /** The current time as OSS sees it, after any clock correction. */
@@ -105,7 +111,36 @@ public final class Transport {
             correctClock((OssException) skew);
             return replayable ? attempt : Mono.error(skew);
         });
-        return replayable ? corrected.retryWhen(retry) : corrected;
+        return replayable ? corrected.retryWhen(retry.doBeforeRetry(signal -> {
+            observer.retrying(request.operation());
+            LOG.warn("Retrying {} of {}/{} (retry {}): {}", request.operation(), request.bucket(), request.key(),
+                    signal.totalRetries() + 1, signal.failure().toString());
+        })) : corrected;
+    }
+
+    /** Reports each attempt's outcome, duration and bytes to the observer and the debug log. */
+    private <T> Mono<T> observed(OssRequest request, Mono<T> attempt) {
+        long start = System.nanoTime();
+        String operation = request.operation();
+        return attempt
+                .doOnSuccess(result -> {
+                    int status = result instanceof OssResponse response ? response.status()
+                            : result instanceof StreamedResponse streamed ? streamed.status() : 0;
+                    long sent = result instanceof OssResponse response ? response.sentBytes() : 0;
+                    observer.attempted(operation, TransferObserver.outcome(status), status, System.nanoTime() - start,
+                            sent);
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("{} {}/{} -> {} in {} ms, request id {}", operation, request.bucket(), request.key(),
+                                status, (System.nanoTime() - start) / 1_000_000,
+                                result instanceof OssResponse response ? response.requestId() : "-");
+                    }
+                })
+                .doOnError(error -> {
+                    observer.attempted(operation, TransferObserver.outcome(error), TransferObserver.status(error),
+                            System.nanoTime() - start, 0);
+                    LOG.debug("{} {}/{} failed: {}", operation, request.bucket(), request.key(), error.toString());
+                })
+                .doOnCancel(() -> observer.attempted(operation, "cancelled", 0, System.nanoTime() - start, 0));
     }
 
     private Mono<OssResponse> attempt(OssRequest request) {
