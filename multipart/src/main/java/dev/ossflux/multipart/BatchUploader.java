@@ -1,0 +1,47 @@
+package dev.ossflux.multipart;
+
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.multipart.internal.DefaultBatchUploader;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+import reactor.core.publisher.Flux;
+
+/**
+ * Uploads many files or streams at once under one concurrency limit, reporting each item's outcome.
+ *
+ * <pre>{@code
+ * BatchUploader batch = BatchUploader.create(uploader,
+ *         BatchOptions.defaults().withConcurrency(64).withCheckpointDir(Path.of(".ossflux")));
+ * batch.uploadDirectory(Path.of("photos"), "examplebucket", "photos/")
+ *         .filter(result -> !result.succeeded())
+ *         .subscribe(failed -> log.warn("{} failed: {}", failed.request().key(), failed.error().orElseThrow()));
+ * }</pre>
+ *
+ * <p>The returned {@code Flux} emits one {@link BatchResult} per item as items end, in completion
+ * order, and completes when all have ended; one item's failure never stops the others. With a
+ * checkpoint directory, a rerun of the same batch skips the items an earlier run finished (their
+ * file unchanged) and resumes large files part by part. Cancelling stops the batch: resumable items
+ * keep their checkpoints, others are aborted.
+ */
+public interface BatchUploader {
+
+    static BatchUploader create(MultipartUploader uploader, BatchOptions options) {
+        return new DefaultBatchUploader(uploader, options);
+    }
+
+    /** Uploads {@code items}, at most {@code concurrency} at a time. */
+    Flux<BatchResult> upload(Flux<BatchItem> items);
+
+    /**
+     * Uploads every regular file under {@code directory}, each to {@code prefix} followed by its path
+     * relative to the directory, with {@code /} between names.
+     */
+    Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix);
+
+    /**
+     * Uploads every regular file under {@code directory} with the request {@code requestFor} makes from
+     * the file and its key (e.g. to add a callback with per-file variables).
+     */
+    Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix,
+            BiFunction<Path, String, PutObjectRequest> requestFor);
+}

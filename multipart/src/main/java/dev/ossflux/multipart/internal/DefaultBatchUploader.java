@@ -1,0 +1,147 @@
+package dev.ossflux.multipart.internal;
+
+import dev.ossflux.core.ProgressListener;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadResult;
+import dev.ossflux.multipart.BatchItem;
+import dev.ossflux.multipart.BatchOptions;
+import dev.ossflux.multipart.BatchProgress;
+import dev.ossflux.multipart.BatchResult;
+import dev.ossflux.multipart.BatchUploader;
+import dev.ossflux.multipart.MultipartUploader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The {@link BatchUploader} behind {@code BatchUploader.create}. */
+public final class DefaultBatchUploader implements BatchUploader {
+
+    private final MultipartUploader uploader;
+    private final BatchOptions options;
+    private final @Nullable BatchJournal journal;
+
+    public DefaultBatchUploader(MultipartUploader uploader, BatchOptions options) {
+        Objects.requireNonNull(uploader, "uploader");
+        this.options = Objects.requireNonNull(options, "options");
+        this.uploader = options.checkpointDir()
+                .map(dir -> uploader.withOptions(uploader.options().toBuilder().checkpointDir(dir).build()))
+                .orElse(uploader);
+        this.journal = options.checkpointDir().map(BatchJournal::new).orElse(null);
+    }
+
+    @Override
+    public Flux<BatchResult> upload(Flux<BatchItem> items) {
+        return Flux.defer(() -> {
+            Mono<Map<String, BatchJournal.Entry>> finished = journal == null ? Mono.just(Map.of()) : journal.load();
+            Tally tally = new Tally();
+            return finished.flatMapMany(done -> items.flatMap(item -> uploadOne(item, done, tally),
+                    options.concurrency()));
+        });
+    }
+
+    @Override
+    public Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix) {
+        return uploadDirectory(directory, bucket, prefix, (file, key) -> PutObjectRequest.of(bucket, key));
+    }
+
+    @Override
+    public Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix,
+            BiFunction<Path, String, PutObjectRequest> requestFor) {
+        Flux<BatchItem> files = Flux.using(() -> Files.walk(directory), Flux::fromStream, Stream::close)
+                .filter(path -> !Files.isDirectory(path))
+                .map(file -> BatchItem.file(requestFor.apply(file, prefix + relativeKey(directory, file)), file))
+                .subscribeOn(Schedulers.boundedElastic());
+        return upload(files);
+    }
+
+    private Mono<BatchResult> uploadOne(BatchItem item, Map<String, BatchJournal.Entry> done, Tally tally) {
+        PutObjectRequest request = withProgress(item.request(), tally);
+        Mono<BatchResult> upload = item.file()
+                .map(file -> alreadyDone(file, request, done).switchIfEmpty(Mono.defer(() -> uploadFile(request, file)
+                        .map(result -> BatchResult.success(item.request(), result, false)))))
+                .orElseGet(() -> uploader.upload(request, item.data().orElseThrow())
+                        .map(result -> BatchResult.success(item.request(), result, false)));
+        return upload
+                .onErrorResume(error -> Mono.just(BatchResult.failure(item.request(), error)))
+                .doOnNext(tally::ended);
+    }
+
+    /** The recorded result when the journal holds this file, unchanged, for this target. */
+    private static Mono<BatchResult> alreadyDone(Path file, PutObjectRequest request,
+            Map<String, BatchJournal.Entry> done) {
+        BatchJournal.Entry entry = done.get(request.bucket() + "/" + request.key());
+        if (entry == null) {
+            return Mono.empty();
+        }
+        return FileUpload.FileState.of(file)
+                .filter(state -> entry.file().equals(file.toAbsolutePath().toString()) && state.size() == entry.size()
+                        && state.lastModifiedMillis() == entry.lastModifiedMillis())
+                .map(same -> BatchResult.success(request, entry.result(), true));
+    }
+
+    /** Uploads a file and, in a resumable batch, records it as finished for the version read at the start. */
+    private Mono<UploadResult> uploadFile(PutObjectRequest request, Path file) {
+        if (journal == null) {
+            return uploader.uploadFile(request, file);
+        }
+        return FileUpload.FileState.of(file).flatMap(state -> uploader.uploadFile(request, file)
+                .flatMap(result -> journal.append(new BatchJournal.Entry(result.bucket(), result.key(),
+                                file.toAbsolutePath().toString(), state.size(), state.lastModifiedMillis(),
+                                result.etag(), result.crc64(), result.versionId(), result.requestId()))
+                        .thenReturn(result)));
+    }
+
+    private PutObjectRequest withProgress(PutObjectRequest request, Tally tally) {
+        if (options.progress().isEmpty()) {
+            return request;
+        }
+        AtomicLong mine = new AtomicLong();
+        ProgressListener own = request.progressListener().orElse(null);
+        return request.toBuilder().progressListener(progress -> {
+            tally.sent(progress.transferredBytes() - mine.getAndSet(progress.transferredBytes()));
+            if (own != null) {
+                own.onProgress(progress);
+            }
+        }).build();
+    }
+
+    private static String relativeKey(Path directory, Path file) {
+        StringBuilder key = new StringBuilder();
+        for (Path name : directory.relativize(file)) {
+            key.append(key.length() == 0 ? "" : "/").append(name);
+        }
+        return key.toString();
+    }
+
+    /** The batch's running totals, reported to the progress listener. */
+    private final class Tally {
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicInteger succeeded = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger skipped = new AtomicInteger();
+
+        void sent(long delta) {
+            bytes.addAndGet(delta);
+            report();
+        }
+
+        void ended(BatchResult result) {
+            (result.skipped() ? skipped : result.succeeded() ? succeeded : failed).incrementAndGet();
+            report();
+        }
+
+        private void report() {
+            options.progress().ifPresent(listener -> listener.accept(new BatchProgress(bytes.get(), succeeded.get(),
+                    failed.get(), skipped.get())));
+        }
+    }
+}

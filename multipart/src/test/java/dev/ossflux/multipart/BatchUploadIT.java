@@ -1,0 +1,182 @@
+package dev.ossflux.multipart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ossflux.core.OssClient;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.testkit.Operation;
+import dev.ossflux.testkit.OssEmulator;
+import dev.ossflux.testkit.OssEmulatorExtension;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+
+class BatchUploadIT {
+
+    private static final String BUCKET = "examplebucket";
+
+    @RegisterExtension
+    final OssEmulatorExtension oss = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET));
+
+    @TempDir
+    Path dir;
+
+    private OssClient client;
+    private MultipartUploader uploader;
+
+    @BeforeEach
+    void start() {
+        client = oss.clientBuilder().build();
+        uploader = MultipartUploader.create(client, MultipartOptions.builder().partSize(100 * 1024)
+                .multipartThreshold(150 * 1024).build());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+    }
+
+    @Test
+    void uploadsATwoThousandFileTreeReportingEachFailureAndStoringTheRest() throws IOException {
+        Path tree = dir.resolve("tree");
+        Map<String, byte[]> files = writeTree(tree, 2000);
+        List<String> broken = List.of("a/dangling-1", "b/c/dangling-2", "dangling-3");
+        for (String name : broken) {
+            Path link = tree.resolve(name);
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, tree.resolve("nowhere/" + name));
+        }
+        AtomicReference<BatchProgress> last = new AtomicReference<>();
+        BatchUploader batch = BatchUploader.create(uploader, BatchOptions.defaults().withConcurrency(64)
+                .withProgress(last::set));
+
+        List<BatchResult> results = batch.uploadDirectory(tree, BUCKET, "backup/").collectList()
+                .block(Duration.ofMinutes(2));
+
+        assertThat(results).hasSize(2003);
+        assertThat(results.stream().filter(result -> !result.succeeded()).map(result -> result.request().key()))
+                .containsExactlyInAnyOrder("backup/a/dangling-1", "backup/b/c/dangling-2", "backup/dangling-3");
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            assertThat(oss.emulator().object(BUCKET, "backup/" + file.getKey()).orElseThrow().crc64())
+                    .as(file.getKey()).isEqualTo(Crc64.of(file.getValue()));
+        }
+        assertThat(results.stream().filter(BatchResult::succeeded).mapToLong(r -> r.result().orElseThrow().size())
+                .sum()).isEqualTo(files.values().stream().mapToLong(bytes -> bytes.length).sum());
+        assertThat(last.get().succeeded()).isEqualTo(2000);
+        assertThat(last.get().failed()).isEqualTo(3);
+    }
+
+    @Test
+    void resumesABatchSkippingTheFilesAnInterruptedRunFinished() throws IOException {
+        Path tree = dir.resolve("tree");
+        Map<String, byte[]> files = writeTree(tree, 300);
+        BatchOptions resumable = BatchOptions.defaults().withConcurrency(8).withCheckpointDir(dir.resolve("cp"));
+
+        List<BatchResult> firstRun = BatchUploader.create(uploader, resumable)
+                .uploadDirectory(tree, BUCKET, "p/").take(120).collectList().block(Duration.ofMinutes(1));
+        assertThat(firstRun).hasSize(120).allMatch(BatchResult::succeeded);
+
+        List<BatchResult> secondRun = BatchUploader.create(uploader, resumable)
+                .uploadDirectory(tree, BUCKET, "p/").collectList().block(Duration.ofMinutes(1));
+
+        assertThat(secondRun).hasSize(300).allMatch(BatchResult::succeeded);
+        assertThat(secondRun.stream().filter(BatchResult::skipped).map(result -> result.request().key()))
+                .containsAll(firstRun.stream().map(result -> result.request().key()).toList());
+        awaitCreated(secondRun.stream().filter(result -> !result.skipped()).map(r -> r.request().key()).toList());
+        for (BatchResult finished : firstRun) {
+            assertThat(creationsOf(finished.request().key())).as("%s was created once, by the first run",
+                    finished.request().key()).isEqualTo(1);
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            assertThat(oss.emulator().object(BUCKET, "p/" + file.getKey()).orElseThrow().bytes())
+                    .isEqualTo(file.getValue());
+        }
+    }
+
+    @Test
+    void givesEachItemItsOwnCallbackVariables() throws IOException {
+        Path tree = dir.resolve("tree");
+        writeTree(tree, 20);
+        try (CallbackRecorder receiver = new CallbackRecorder()) {
+            BatchUploader batch = BatchUploader.create(uploader, BatchOptions.defaults());
+            List<BatchResult> results = batch.uploadDirectory(tree, BUCKET, "cb/", (file, key) ->
+                            PutObjectRequest.builder(BUCKET, key).callback(Callback.builder(receiver.url(),
+                                    "object=${object}&name=${x:name}").variable("x:name", file.getFileName().toString())
+                                    .build()).build())
+                    .collectList().block(Duration.ofMinutes(1));
+
+            assertThat(results).hasSize(20).allSatisfy(result -> assertThat(result.result().orElseThrow()
+                    .callbackReply().orElseThrow().text()).isEqualTo("{\"received\":true}"));
+            assertThat(receiver.bodies()).hasSize(20).allSatisfy(body -> {
+                String object = body.substring("object=".length(), body.indexOf('&'));
+                String name = body.substring(body.indexOf("&name=") + "&name=".length());
+                assertThat(object).endsWith("%2F" + name);
+            });
+        }
+    }
+
+    @Test
+    void uploadsStreamsAndFilesTogether() {
+        List<BatchItem> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            byte[] data = MultipartUploadIT.random(50_000 * (i + 1), i);
+            items.add(BatchItem.stream(PutObjectRequest.of(BUCKET, "s/" + i), Flux.just(ByteBuffer.wrap(data))));
+        }
+        List<BatchResult> results = BatchUploader.create(uploader, BatchOptions.defaults())
+                .upload(Flux.fromIterable(items)).collectList().block(Duration.ofMinutes(1));
+        assertThat(results).hasSize(10).allMatch(BatchResult::succeeded);
+        assertThat(oss.emulator().object(BUCKET, "s/9").orElseThrow().size()).isEqualTo(500_000);
+    }
+
+    private long creationsOf(String key) {
+        return oss.emulator().requests().stream()
+                .filter(request -> request.operation() == Operation.PUT_OBJECT
+                        || request.operation() == Operation.COMPLETE_MULTIPART_UPLOAD)
+                .filter(request -> request.key().orElse("").equals(key))
+                .count();
+    }
+
+    /** Waits (at most 10 s) until the emulator has logged the creation of each of {@code keys}. */
+    private void awaitCreated(List<String> keys) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try {
+            while (keys.stream().anyMatch(key -> creationsOf(key) == 0) && System.nanoTime() < deadline) {
+                oss.emulator().takeRequest(Duration.ofMillis(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes {@code count} files of 0 to 2 KiB (and a few of 200 to 400 KiB) in nested folders. */
+    static Map<String, byte[]> writeTree(Path root, int count) throws IOException {
+        Random random = new Random(count);
+        Map<String, byte[]> files = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = "d" + (i % 7) + "/e" + (i % 13) + "/file-" + i + ".bin";
+            byte[] data = new byte[i % 97 == 0 ? 200_000 + random.nextInt(200_000) : random.nextInt(2048)];
+            random.nextBytes(data);
+            Path file = root.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.write(file, data);
+            files.put(name, data);
+        }
+        return files;
+    }
+}
