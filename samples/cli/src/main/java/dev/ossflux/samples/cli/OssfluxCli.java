@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
  * <pre>
  * java -jar ossflux-cli.jar upload FILE oss://BUCKET/KEY [--endpoint URL] [--part-size SIZE] [--concurrency N]
  *     [--checkpoint-dir DIR] [--callback-url URL --callback-body TEMPLATE [--callback-var x:name=value]...]
+ * java -jar ossflux-cli.jar upload-dir DIR oss://BUCKET/PREFIX [--files-at-once N] [same options]
  * </pre>
  *
  * Exits 0 on success, 1 with a one-line reason on failure, 2 on a usage error.
  */
 @Command(name = "ossflux", mixinStandardHelpOptions = true, version = "ossflux 0.1.0",
         description = "Upload files to Alibaba Cloud OSS, resumably, with upload callbacks.",
-        subcommands = UploadCommand.class)
+        subcommands = {UploadCommand.class, UploadDirCommand.class})
 public final class OssfluxCli {
 
     private OssfluxCli() {

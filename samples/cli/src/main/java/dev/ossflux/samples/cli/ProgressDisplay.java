@@ -15,8 +15,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable {
 
-    static ProgressDisplay create(String task, long totalBytes, PrintStream out) {
-        return System.console() != null ? new Bar(task, totalBytes) : new Lines(task, out);
+    /** A display for {@code totalBytes} whose progress counts {@code units} done (parts, or files). */
+    static ProgressDisplay create(String task, long totalBytes, String units, PrintStream out) {
+        return System.console() != null ? new Bar(task, totalBytes, units) : new Lines(task, totalBytes, units, out);
     }
 
     @Override
@@ -24,8 +25,10 @@ abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable
 
     private static final class Bar extends ProgressDisplay {
         private final ProgressBar bar;
+        private final String units;
 
-        Bar(String task, long totalBytes) {
+        Bar(String task, long totalBytes, String units) {
+            this.units = units;
             this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalBytes)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit("MiB", 1 << 20).showSpeed()
                     .setUpdateIntervalMillis(200).build();
@@ -34,8 +37,8 @@ abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable
         @Override
         public void onProgress(Progress progress) {
             bar.stepTo(progress.transferredBytes());
-            progress.totalParts().ifPresent(parts -> bar.setExtraMessage(progress.completedParts() + "/" + parts
-                    + " parts"));
+            bar.setExtraMessage(progress.completedParts()
+                    + progress.totalParts().stream().mapToObj(total -> "/" + total).findFirst().orElse("") + " " + units);
         }
 
         @Override
@@ -46,12 +49,16 @@ abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable
 
     private static final class Lines extends ProgressDisplay {
         private final String task;
+        private final long totalBytes;
+        private final String units;
         private final PrintStream out;
         private final long start = System.nanoTime();
         private final AtomicLong lastLine = new AtomicLong(Long.MIN_VALUE);
 
-        Lines(String task, PrintStream out) {
+        Lines(String task, long totalBytes, String units, PrintStream out) {
             this.task = task;
+            this.totalBytes = totalBytes;
+            this.units = units;
             this.out = out;
         }
 
@@ -59,14 +66,12 @@ abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable
         public void onProgress(Progress progress) {
             long now = System.nanoTime();
             long last = lastLine.get();
-            boolean done = progress.fraction().orElse(0) >= 1.0;
-            if ((now - last >= Duration.ofSeconds(1).toNanos() || done) && lastLine.compareAndSet(last, now)) {
+            double fraction = totalBytes == 0 ? 1.0 : Math.min(1.0, progress.transferredBytes() / (double) totalBytes);
+            if ((now - last >= Duration.ofSeconds(1).toNanos() || fraction >= 1.0) && lastLine.compareAndSet(last, now)) {
                 double seconds = Math.max(1e-3, (now - start) / 1e9);
-                out.printf("%s: %s of %s (%.0f%%), %s/s, %d parts done%n", task,
-                        Sizes.format(progress.transferredBytes()),
-                        progress.totalBytes().isPresent() ? Sizes.format(progress.totalBytes().getAsLong()) : "?",
-                        progress.fraction().orElse(0) * 100, Sizes.format((long) (progress.transferredBytes() / seconds)),
-                        progress.completedParts());
+                out.printf("%s: %s of %s (%.0f%%), %s/s, %d %s done%n", task,
+                        Sizes.format(progress.transferredBytes()), Sizes.format(totalBytes), fraction * 100,
+                        Sizes.format((long) (progress.transferredBytes() / seconds)), progress.completedParts(), units);
             }
         }
 

@@ -49,7 +49,7 @@ final class UploadCommand implements Callable<Integer> {
         long size = Files.size(file);
         PrintWriter out = spec.commandLine().getOut();
         try (OssClient oss = client.client();
-                ProgressDisplay progress = ProgressDisplay.create(file.getFileName().toString(), size, System.err)) {
+                ProgressDisplay progress = ProgressDisplay.create(file.getFileName().toString(), size, "parts", System.err)) {
             PutObjectRequest.Builder request = PutObjectRequest.builder(to.bucket(), to.key()).progressListener(progress);
             callback.callback().ifPresent(request::callback);
             MultipartOptions options = transfer.options();

@@ -57,6 +57,26 @@ class CliIT {
     }
 
     @Test
+    void uploadsADirectoryTreeAndSkipsItOnARerun() throws Exception {
+        Path tree = dir.resolve("tree");
+        for (String name : List.of("a.txt", "sub/b.txt", "sub/deeper/c.bin")) {
+            Files.createDirectories(tree.resolve(name).getParent());
+            Files.writeString(tree.resolve(name), "content of " + name);
+        }
+        List<String> args = List.of("upload-dir", tree.toString(), "oss://" + BUCKET + "/site/", "--checkpoint-dir",
+                dir.resolve("cp").toString());
+
+        Result first = cli(args, Duration.ofSeconds(60));
+        Result second = cli(args, Duration.ofSeconds(60));
+
+        assertThat(first.exit).as(first.output).isZero();
+        assertThat(first.output).contains("uploaded: 3 files (0 skipped as already uploaded), 0 failed");
+        assertThat(oss.emulator().object(BUCKET, "site/sub/deeper/c.bin").orElseThrow().utf8())
+                .isEqualTo("content of sub/deeper/c.bin");
+        assertThat(second.output).contains("uploaded: 3 files (3 skipped as already uploaded), 0 failed");
+    }
+
+    @Test
     void exitsNonZeroWithAOneLineReason() throws Exception {
         Result run = cli(List.of("upload", file.toString(), "oss://no-such-bucket/k", "--checkpoint-dir",
                 dir.resolve("cp").toString()), Duration.ofSeconds(60));
