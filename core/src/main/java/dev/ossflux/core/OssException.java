@@ -30,6 +30,11 @@ public class OssException extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
+    /** Whether {@code error} is an {@link OssException} with the OSS error code {@code errorCode}. */
+    public static boolean hasCode(Throwable error, String errorCode) {
+        return error instanceof OssException oss && oss.errorCode.equals(errorCode);
+    }
+
     /** The HTTP status of the response. */
     public int statusCode() {
         return statusCode;

@@ -102,7 +102,7 @@ final class FileUpload {
                 .concatMap(part -> confirmed(checkpoint, plan, part))
                 .collectList()
                 .flatMap(done -> send(upload, plan, done, recorder(store, location, checkpoint)))
-                .onErrorResume(FileUpload::isNoSuchUpload, gone -> store.delete(location)
+                .onErrorResume(error -> OssException.hasCode(error, "NoSuchUpload"), gone -> store.delete(location)
                         .then(fresh(state, store, location)));
     }
 
@@ -156,10 +156,6 @@ final class FileUpload {
 
     private static MultipartUpload upload(Checkpoint checkpoint) {
         return new MultipartUpload(checkpoint.bucket(), checkpoint.key(), checkpoint.uploadId());
-    }
-
-    private static boolean isNoSuchUpload(Throwable error) {
-        return error instanceof OssException oss && "NoSuchUpload".equals(oss.errorCode());
     }
 
     /** The size and modification time that identify the version of a file being uploaded. */

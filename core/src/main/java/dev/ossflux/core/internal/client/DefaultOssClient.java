@@ -45,7 +45,7 @@ public final class DefaultOssClient implements OssClient {
         this.transport = transport;
         this.callTimeout = callTimeout;
         this.objects = new ObjectOperations(transport);
-        this.multipart = new MultipartOperations(transport);
+        this.multipart = new MultipartOperations(transport, objects);
     }
 
     public static OssClient create(ClientSettings settings) {

@@ -1,6 +1,7 @@
 package dev.ossflux.core.internal.client;
 
 import dev.ossflux.core.MultipartUpload;
+import dev.ossflux.core.OssException;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadBody;
@@ -27,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -36,14 +38,16 @@ import reactor.core.publisher.Mono;
 final class MultipartOperations {
 
     private final Transport transport;
+    private final ObjectOperations objects;
 
-    MultipartOperations(Transport transport) {
+    MultipartOperations(Transport transport, ObjectOperations objects) {
         this.transport = transport;
+        this.objects = objects;
     }
 
     Mono<MultipartUpload> initiate(PutObjectRequest request) {
         return Mono.defer(() -> transport.exchange(OssRequest.of("InitiateMultipartUpload", HttpMethod.POST,
-                                request.bucket(), request.key())
+                                Objects.requireNonNull(request, "request").bucket(), request.key())
                         .query(List.of(QueryParam.flag("uploads"))).headers(Headers.objectAttributes(request))))
                 .map(response -> {
                     InitiateMultipartUploadResult result = Xml.read(response.body(), InitiateMultipartUploadResult.class);
@@ -54,6 +58,8 @@ final class MultipartOperations {
     Mono<UploadedPart> uploadPart(MultipartUpload upload, int partNumber, UploadBody uploadBody,
             @Nullable ProgressListener progress) {
         return Mono.defer(() -> {
+            Objects.requireNonNull(upload, "upload");
+            Objects.requireNonNull(uploadBody, "body");
             if (partNumber < 1 || partNumber > UploadedPart.MAX_PART_NUMBER) {
                 return Mono.error(new IllegalArgumentException("partNumber: must be 1 to "
                         + UploadedPart.MAX_PART_NUMBER + ", got " + partNumber));
@@ -76,7 +82,8 @@ final class MultipartOperations {
 
     Mono<UploadResult> complete(MultipartUpload upload, List<UploadedPart> parts, Optional<Callback> callback) {
         return Mono.defer(() -> {
-            List<UploadedPart> sorted = ascending(parts);
+            Objects.requireNonNull(upload, "upload");
+            List<UploadedPart> sorted = ascending(Objects.requireNonNull(parts, "parts"));
             long crc = 0;
             long size = 0;
             List<CompleteMultipartUpload.Part> listed = new ArrayList<>(sorted.size());
@@ -95,19 +102,39 @@ final class MultipartOperations {
                     .body(new BytesBody(Xml.write(new CompleteMultipartUpload(listed))), null);
             long expectedCrc = crc;
             long objectSize = size;
-            return transport.exchange(request).map(response -> Responses.upload(response, upload.bucket(),
-                    upload.key(), objectSize, expectedCrc, callback.isPresent(), xmlEtag(response, callback)));
+            return transport.exchange(request)
+                    .map(response -> Responses.upload(response, upload.bucket(), upload.key(), objectSize, expectedCrc,
+                            callback.isPresent(), xmlEtag(response, callback)))
+                    .onErrorResume(error -> OssException.hasCode(error, "NoSuchUpload"),
+                            gone -> completedEarlier(upload, objectSize, expectedCrc, (OssException) gone));
         });
     }
 
+    /**
+     * A Complete whose response was lost (a reset connection, a 5xx after OSS finished) is retried and
+     * then finds the upload gone. If the object now holds exactly the parts' bytes (same size and
+     * CRC-64), the earlier attempt completed it: report that object. Its callback reply, if any, went
+     * with the lost response. Otherwise the upload really is unknown and the error stands.
+     */
+    private Mono<UploadResult> completedEarlier(MultipartUpload upload, long size, long crc, OssException gone) {
+        return objects.headObject(upload.bucket(), upload.key())
+                .filter(head -> head.contentLength() == size && head.crc64().isPresent()
+                        && head.crc64().getAsLong() == crc)
+                .map(head -> new UploadResult(upload.bucket(), upload.key(), head.etag(), crc, size, head.versionId(),
+                        head.requestId(), Optional.empty()))
+                .onErrorResume(OssException.class, missing -> Mono.empty())
+                .switchIfEmpty(Mono.error(gone));
+    }
+
+
     Mono<Void> abort(MultipartUpload upload) {
         return Mono.defer(() -> transport.exchange(OssRequest.of("AbortMultipartUpload", HttpMethod.DELETE,
-                        upload.bucket(), upload.key()).query(List.of(QueryParam.of("uploadId", upload.uploadId())))))
+                        Objects.requireNonNull(upload, "upload").bucket(), upload.key()).query(List.of(QueryParam.of("uploadId", upload.uploadId())))))
                 .then();
     }
 
     Flux<UploadedPart> listParts(MultipartUpload upload) {
-        return listPartsFrom(upload, 0);
+        return Flux.defer(() -> listPartsFrom(Objects.requireNonNull(upload, "upload"), 0));
     }
 
     Flux<MultipartUpload> listUploads(String bucket, String prefix) {

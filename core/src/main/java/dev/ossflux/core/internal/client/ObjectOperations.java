@@ -15,6 +15,7 @@ import dev.ossflux.core.internal.http.Transport;
 import io.netty.handler.codec.http.HttpMethod;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,7 +31,8 @@ final class ObjectOperations {
 
     Mono<UploadResult> putObject(PutObjectRequest request, UploadBody uploadBody) {
         return Mono.defer(() -> {
-            Body body = Body.of(uploadBody);
+            Objects.requireNonNull(request, "request");
+            Body body = Body.of(Objects.requireNonNull(uploadBody, "body"));
             Map<String, String> headers = Headers.objectAttributes(request);
             request.callback().ifPresent(callback -> Headers.addCallback(headers, callback));
             Mono<Map<String, String>> withMd5 = request.contentMd5()
@@ -50,6 +52,7 @@ final class ObjectOperations {
 
     Mono<ObjectContent> getObject(GetObjectRequest request) {
         return Mono.defer(() -> {
+            Objects.requireNonNull(request, "request");
             OssRequest get = OssRequest.of("GetObject", HttpMethod.GET, request.bucket(), request.key())
                     .headers(request.range().map(range -> Map.of("range", range.headerValue())).orElse(Map.of()));
             return transport.stream(get).map(response -> {

@@ -227,7 +227,7 @@ public final class Transport {
     }
 
     private static boolean isClockSkew(Throwable error) {
-        return error instanceof OssException oss && "RequestTimeTooSkewed".equals(oss.errorCode());
+        return OssException.hasCode(error, "RequestTimeTooSkewed");
     }
 
     private void correctClock(OssException skew) {
