@@ -65,6 +65,9 @@ class ResumeIT {
         List<Integer> firstRun = interruptAfterParts(3);
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("a resumable upload is kept").hasSize(1);
         assertThat(checkpointFiles()).hasSize(1);
+        String checkpoint = readString(checkpointFiles().get(0));
+        assertThat(checkpoint).contains("\"uploadId\"").contains("\"crc64\"")
+                .doesNotContain(oss.credentials().accessKeySecret());
 
         StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file))
                 .assertNext(result -> assertThat(result.crc64()).isEqualTo(Crc64.of(data)))
@@ -185,6 +188,14 @@ class ResumeIT {
         }
         try (Stream<Path> files = Files.list(checkpoints)) {
             return files.toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
