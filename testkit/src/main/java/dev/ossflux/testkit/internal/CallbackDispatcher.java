@@ -45,8 +45,9 @@ final class CallbackDispatcher {
         this.signer = signer;
         this.timeout = timeout;
         this.faults = faults;
-        this.connections = ConnectionProvider.builder("ossflux-emulator-callbacks").maxConnections(64)
-                .pendingAcquireTimeout(timeout).build();
+        // OSS calls callbacks with no concurrency limit of its own; a waiting callback still counts against its timeout.
+        this.connections = ConnectionProvider.builder("ossflux-emulator-callbacks").maxConnections(1024)
+                .pendingAcquireMaxCount(-1).pendingAcquireTimeout(timeout).build();
         this.client = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .responseTimeout(timeout);
