@@ -111,6 +111,30 @@ class CliIT {
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
     }
 
+    @Test
+    void survivesTwentyKillsAtRandomMomentsWithEveryObjectIntact() throws Exception {
+        Random moments = new Random(2026);
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofMillis(60)).times(100_000));
+        for (int run = 0; run < 20; run++) {
+            byte[] content = new byte[8 * 100 * 1024 - run];
+            new Random(run).nextBytes(content);
+            Path source = Files.write(dir.resolve("file-" + run), content);
+            List<String> args = List.of("upload", source.toString(), "oss://" + BUCKET + "/crash/" + run,
+                    "--part-size", "100KiB", "--concurrency", "2", "--checkpoint-dir", dir.resolve("cp").toString());
+
+            Process killed = start(args, dir.resolve("killed-" + run + ".log"));
+            killed.waitFor(200 + moments.nextInt(1600), TimeUnit.MILLISECONDS);
+            killed.destroyForcibly();
+            assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+            Result resumed = cli(args, Duration.ofSeconds(60));
+            assertThat(resumed.exit).as("run %d: %s", run, resumed.output).isZero();
+            assertThat(oss.emulator().object(BUCKET, "crash/" + run).orElseThrow().bytes()).as("run %d", run)
+                    .isEqualTo(content);
+        }
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("open multipart uploads left").isEmpty();
+    }
+
     private List<Integer> completedParts() {
         return oss.emulator().requests().stream()
                 .filter(request -> request.operation() == Operation.UPLOAD_PART && request.status() == 200)
