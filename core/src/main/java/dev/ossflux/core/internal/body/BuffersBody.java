@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * Bytes already in memory as a list of buffers (a part cut from a stream), sent without copying
  * and replayable for retries; the CRC-64 is computed once, up front.
  */
-public final class BuffersBody extends Body implements Body.Opened {
+public final class BuffersBody extends ReadyBody {
 
     private final List<ByteBuffer> buffers;
     private final long length;
@@ -33,21 +33,6 @@ public final class BuffersBody extends Body implements Body.Opened {
         }
         this.length = size;
         this.crc64 = crc;
-    }
-
-    @Override
-    public OptionalLong knownLength() {
-        return OptionalLong.of(length);
-    }
-
-    @Override
-    public boolean replayable() {
-        return true;
-    }
-
-    @Override
-    public Mono<Opened> open() {
-        return Mono.just(this);
     }
 
     @Override

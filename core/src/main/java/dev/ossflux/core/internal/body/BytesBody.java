@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** An in-memory body; its CRC-64 is computed once and reused by every attempt. */
-public final class BytesBody extends Body implements Body.Opened {
+public final class BytesBody extends ReadyBody {
 
     private final byte[] bytes;
     private volatile long crc64;
@@ -18,21 +18,6 @@ public final class BytesBody extends Body implements Body.Opened {
 
     public BytesBody(byte[] bytes) {
         this.bytes = bytes;
-    }
-
-    @Override
-    public OptionalLong knownLength() {
-        return OptionalLong.of(bytes.length);
-    }
-
-    @Override
-    public boolean replayable() {
-        return true;
-    }
-
-    @Override
-    public Mono<Opened> open() {
-        return Mono.just(this);
     }
 
     @Override

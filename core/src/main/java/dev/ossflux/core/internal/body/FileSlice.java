@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.OptionalLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -23,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code length} bytes of a file from {@code offset}: a whole-file upload or one part of a
  * multipart upload. All file I/O runs on {@link Schedulers#boundedElastic()}.
  */
-public final class FileSlice extends Body implements Body.Opened {
+public final class FileSlice extends ReadyBody {
 
     /** Chunk size: large enough for the four-lane CRC-64 loop, small enough to stream. */
     static final int CHUNK = 128 * 1024;
@@ -41,21 +40,6 @@ public final class FileSlice extends Body implements Body.Opened {
     /** The size of {@code file}, read off the event loop. */
     public static Mono<Long> size(Path file) {
         return Mono.fromCallable(() -> Files.size(file)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    @Override
-    public OptionalLong knownLength() {
-        return OptionalLong.of(length);
-    }
-
-    @Override
-    public boolean replayable() {
-        return true;
-    }
-
-    @Override
-    public Mono<Opened> open() {
-        return Mono.just(this);
     }
 
     @Override
