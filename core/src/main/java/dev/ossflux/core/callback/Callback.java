@@ -7,12 +7,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,7 +54,7 @@ public final class Callback {
         this.body = builder.body;
         this.bodyType = builder.bodyType;
         this.sni = builder.sni;
-        this.variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.variables));
+        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.variables));
         validateUrls(urls);
         host.ifPresent(h -> {
             if (h.isBlank() || h.chars().anyMatch(Character::isWhitespace)) {
@@ -78,7 +80,7 @@ public final class Callback {
      *
      * @throws IllegalArgumentException when a value is not base64 JSON or breaks a rule
      */
-    public static Callback decode(String callbackHeader, String callbackVarHeader) {
+    public static Callback decode(String callbackHeader, @Nullable String callbackVarHeader) {
         JsonNode parameters = decodeJson(callbackHeader, "x-oss-callback");
         if (!parameters.isObject()) {
             throw new IllegalArgumentException("x-oss-callback: must be a JSON object");
@@ -263,7 +265,7 @@ public final class Callback {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -308,7 +310,7 @@ public final class Callback {
 
         private final List<String> urls = new ArrayList<>();
         private String body;
-        private String host;
+        private @Nullable String host;
         private BodyType bodyType = BodyType.FORM;
         private boolean sni;
         private final Map<String, String> variables = new LinkedHashMap<>();

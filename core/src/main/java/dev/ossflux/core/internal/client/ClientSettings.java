@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.RetryBackoffSpec;
 
-/** Everything {@code OssClient.Builder} collected, checked and with defaults applied. */
+/**
+ * Everything {@code OssClient.Builder} collected, checked and with defaults applied. The meter
+ * registry is typed {@code Object} so that Micrometer, an optional dependency, is only loaded by
+ * applications that pass one.
+ */
 public record ClientSettings(
         String endpoint, @Nullable String region, @Nullable Boolean pathStyle, CredentialsProvider credentials,
         SignatureVersion signatureVersion, int maxConnections, int pendingAcquireMaxCount,

@@ -165,12 +165,12 @@ public final class Transport {
         boolean withBody = request.method() == HttpMethod.PUT || request.method() == HttpMethod.POST;
         return http.request(request.method())
                 .uri(endpoint.url(request.bucket(), request.key(), request.query()))
-                .send((out, outbound) -> {
-                    headers.forEach(out::header);
+                .send((outgoing, outbound) -> {
+                    headers.forEach(outgoing::header);
                     if (!withBody) {
                         return outbound;
                     }
-                    out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(body.length()));
+                    outgoing.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(body.length()));
                     return outbound.send(body.content());
                 })
                 .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY)
@@ -185,8 +185,8 @@ public final class Transport {
             Map<String, String> headers = sign(request, credentials);
             return http.request(request.method())
                     .uri(endpoint.url(request.bucket(), request.key(), request.query()))
-                    .send((out, outbound) -> {
-                        headers.forEach(out::header);
+                    .send((outgoing, outbound) -> {
+                        headers.forEach(outgoing::header);
                         return outbound;
                     })
                     .responseConnection((response, connection) -> {
