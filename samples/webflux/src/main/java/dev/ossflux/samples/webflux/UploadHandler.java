@@ -31,8 +31,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Answers 200 with an {@link UploadResponse}. When the object was stored but the callback failed (OSS
  * answered 203 {@code CallbackFailed}) it answers <b>502</b> with the stored object's details and
- * {@code callbackError}: the upload is not complete for the application until its callback ran. Other OSS
- * errors answer 502 and bad requests 400, each with an {@code error} field.
+ * {@code callbackError}: the upload is not complete for the application until its callback ran. Other errors
+ * OSS answers (including a CRC-64 mismatch) give 502 and bad requests 400, each with an {@code error} field;
+ * anything else, such as OSS being unreachable, goes to Spring's error handling (500).
  */
 final class UploadHandler {
 
@@ -86,7 +87,10 @@ final class UploadHandler {
                     return ServerResponse.status(HttpStatus.BAD_GATEWAY)
                             .bodyValue(UploadResponse.callbackFailed(e.result(), e.getMessage()));
                 })
-                .onErrorResume(OssException.class, e -> error(HttpStatus.BAD_GATEWAY, e.getMessage()));
+                .onErrorResume(OssException.class, e -> {
+                    log.warn("OSS refused the upload: {}", e.getMessage());
+                    return error(HttpStatus.BAD_GATEWAY, e.getMessage());
+                });
     }
 
     /** Reads past a part that is not the file, releasing its buffers. */

@@ -18,7 +18,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
         "ossflux.callback-url=",
         "ossflux.bucket=" + SampleApplicationTest.BUCKET,
         "ossflux.part-size=8MB",
-        "ossflux.concurrency=4"})
+        "ossflux.concurrency=4",
+        // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
+        "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @interface SampleApplicationTest {
 
