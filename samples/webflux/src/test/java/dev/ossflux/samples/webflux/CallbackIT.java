@@ -150,6 +150,17 @@ class CallbackIT {
                 .expectBody().jsonPath("$.reason").isEqualTo("MISSING_AUTHORIZATION");
     }
 
+    @Test
+    void rejectsABodyOverTheVerifiersLimit() {
+        web.post().uri(CallbackHandler.PATH)
+                .header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(CallbackRequest.AUTHORIZATION, "c2lnbmF0dXJl")
+                .bodyValue("a".repeat(1024 * 1024 + 1))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BODY_TOO_LARGE");
+    }
+
     /**
      * Uploads through the emulator with a callback to the stand-in receiver (once per class) and returns
      * the signed request the emulator sent there.
