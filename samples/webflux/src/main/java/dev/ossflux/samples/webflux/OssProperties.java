@@ -1,0 +1,45 @@
+package dev.ossflux.samples.webflux;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Where and how the sample uploads, bound from {@code ossflux.*}; {@code application.properties} maps
+ * the {@code OSS_*} environment variables onto these.
+ *
+ * @param endpoint the OSS endpoint ({@code OSS_ENDPOINT}); empty starts the embedded emulator
+ * @param region the OSS region ({@code OSS_REGION}, default {@code cn-hangzhou})
+ * @param bucket the bucket uploads go to ({@code OSS_BUCKET}, default {@code examplebucket})
+ * @param accessKeyId {@code OSS_ACCESS_KEY_ID}; ignored with the emulator, which has its own
+ * @param accessKeySecret {@code OSS_ACCESS_KEY_SECRET}
+ * @param sessionToken {@code OSS_SESSION_TOKEN} for STS credentials, or empty
+ * @param callbackUrl the URL OSS calls back ({@code OSS_CALLBACK_URL}), which OSS must be able to reach;
+ *     empty means this server's own {@code /oss/callback} on 127.0.0.1, which only the emulator can reach
+ * @param partSize the multipart part size; files shorter than one part go in one PutObject
+ * @param concurrency parts uploaded at once per file; an upload holds at most this many parts in memory
+ */
+@ConfigurationProperties("ossflux")
+public record OssProperties(
+        @DefaultValue("") String endpoint,
+        @DefaultValue("cn-hangzhou") String region,
+        @DefaultValue("examplebucket") String bucket,
+        @DefaultValue("") String accessKeyId,
+        @DefaultValue("") String accessKeySecret,
+        @DefaultValue("") String sessionToken,
+        @DefaultValue("") String callbackUrl,
+        @DefaultValue("8MB") DataSize partSize,
+        @DefaultValue("4") int concurrency) {
+
+    /** Whether to start the embedded emulator instead of talking to OSS. */
+    public boolean useEmulator() {
+        return endpoint.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "OssProperties[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket
+                + ", accessKeyId=" + accessKeyId + ", accessKeySecret=<redacted>, sessionToken=<redacted>"
+                + ", callbackUrl=" + callbackUrl + ", partSize=" + partSize + ", concurrency=" + concurrency + "]";
+    }
+}

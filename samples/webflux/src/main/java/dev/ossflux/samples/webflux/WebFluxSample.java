@@ -1,0 +1,41 @@
+package dev.ossflux.samples.webflux;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Uploads files to OSS as they arrive and receives the upload callbacks OSS sends back.
+ *
+ * <ul>
+ *   <li>{@code POST /uploads}, multipart field {@code file}: streams the file to OSS (one PutObject
+ *       for small files, a multipart upload for large ones) with a callback to {@code POST /oss/callback},
+ *       and answers JSON with the key, ETag, CRC-64, size and the callback reply.</li>
+ *   <li>{@code POST /oss/callback}: verifies the OSS signature and answers the JSON that OSS hands back
+ *       to the uploader, or 401.</li>
+ *   <li>{@code GET /}: a page to try it from a browser.</li>
+ * </ul>
+ *
+ * <p>Configured by the {@code OSS_*} variables (see {@link OssProperties}); without {@code OSS_ENDPOINT}
+ * it starts an embedded OSS emulator and OSS calls this server back on 127.0.0.1.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(OssProperties.class)
+public class WebFluxSample {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WebFluxSample.class, args);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> routes(UploadHandler uploads, CallbackHandler callbacks) {
+        return RouterFunctions.route()
+                .POST(UploadHandler.PATH, uploads::upload)
+                .POST(CallbackHandler.PATH, callbacks::receive)
+                .build();
+    }
+}

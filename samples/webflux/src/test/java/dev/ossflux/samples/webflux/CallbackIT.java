@@ -1,0 +1,197 @@
+package dev.ossflux.samples.webflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ossflux.core.OssClient;
+import dev.ossflux.core.PutObjectRequest;
+import dev.ossflux.core.UploadBody;
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.callback.CallbackRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * {@code POST /oss/callback} against callbacks the emulator really signed: one is captured on its way to a
+ * stand-in receiver, then replayed to the application as is, tampered with, or re-signed.
+ */
+@SampleApplicationTest
+class CallbackIT {
+
+    private static final String QUERY = "src=oss%2Femulator&v=1";
+
+    /** Answers like an application would and keeps the first callback it gets. */
+    private static DisposableServer receiver;
+    private static final Sinks.One<Captured> captured = Sinks.one();
+    private static @Nullable Captured genuine;
+
+    /** A key server no verifier may call: it counts what it gets. */
+    private static DisposableServer keyTrap;
+    private static final AtomicInteger keyTrapHits = new AtomicInteger();
+
+    @Autowired
+    private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
+
+    private record Captured(String pathAndQuery, HttpHeaders headers, byte[] body) {
+    }
+
+    @BeforeAll
+    static void startServers() {
+        receiver = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post(CallbackHandler.PATH, (request, response) ->
+                        request.receive().aggregate().asByteArray()
+                                .doOnNext(body -> {
+                                    HttpHeaders headers = new HttpHeaders();
+                                    request.requestHeaders().forEach(h -> headers.add(h.getKey(), h.getValue()));
+                                    captured.tryEmitValue(new Captured(request.uri(), headers, body));
+                                })
+                                .then(response.header("content-type", "application/json")
+                                        .sendString(Mono.just("{\"Status\":\"OK\"}")).then())))
+                .bindNow();
+        keyTrap = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> {
+                    keyTrapHits.incrementAndGet();
+                    return response.sendString(Mono.just("-----BEGIN PUBLIC KEY-----")).then();
+                })
+                .bindNow();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        receiver.disposeNow();
+        keyTrap.disposeNow();
+    }
+
+    @Test
+    void acceptsACallbackSignedByTheEmulator(@Autowired OssClient client) {
+        Captured callback = genuineCallback(client);
+
+        replay(callback.pathAndQuery(), callback.headers(), callback.body())
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.Status").isEqualTo("OK")
+                .jsonPath("$.object").isEqualTo("replay/genuine.txt")
+                .jsonPath("$.size").isEqualTo(5)
+                .jsonPath("$.uploadId").isEqualTo("replayed");
+    }
+
+    @Test
+    void rejectsATamperedBody(@Autowired OssClient client) {
+        Captured callback = genuineCallback(client);
+        byte[] tampered = new String(callback.body(), StandardCharsets.UTF_8).replace("size=5", "size=6")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(tampered).isNotEqualTo(callback.body());
+
+        replay(callback.pathAndQuery(), callback.headers(), tampered)
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BAD_SIGNATURE");
+    }
+
+    @Test
+    void rejectsATamperedQuery(@Autowired OssClient client) {
+        Captured callback = genuineCallback(client);
+
+        replay(callback.pathAndQuery().replace("v=1", "v=2"), callback.headers(), callback.body())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BAD_SIGNATURE");
+    }
+
+    @Test
+    void rejectsAForgedSignature(@Autowired OssClient client) {
+        Captured callback = genuineCallback(client);
+        HttpHeaders forged = copy(callback.headers());
+        byte[] signature = Base64.getDecoder().decode(callback.headers().getFirst(CallbackRequest.AUTHORIZATION));
+        signature[signature.length / 2] ^= 1;
+        forged.set(CallbackRequest.AUTHORIZATION, Base64.getEncoder().encodeToString(signature));
+
+        replay(callback.pathAndQuery(), forged, callback.body())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BAD_SIGNATURE");
+    }
+
+    @Test
+    void rejectsAnUntrustedKeyUrlWithoutFetchingIt(@Autowired OssClient client) {
+        Captured callback = genuineCallback(client);
+        HttpHeaders forged = copy(callback.headers());
+        String trapUrl = "http://127.0.0.1:" + keyTrap.port() + "/callback_pub_key_v1.pem";
+        forged.set(CallbackRequest.PUBLIC_KEY_URL,
+                Base64.getEncoder().encodeToString(trapUrl.getBytes(StandardCharsets.US_ASCII)));
+
+        replay(callback.pathAndQuery(), forged, callback.body())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("UNTRUSTED_PUBLIC_KEY_URL");
+        assertThat(keyTrapHits).hasValue(0);
+    }
+
+    @Test
+    void rejectsARequestWithoutSignature() {
+        web.post().uri(CallbackHandler.PATH)
+                .header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .bodyValue("bucket=examplebucket&object=a.txt")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("MISSING_AUTHORIZATION");
+    }
+
+    @Test
+    void rejectsABodyOverTheVerifiersLimit() {
+        web.post().uri(CallbackHandler.PATH)
+                .header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(CallbackRequest.AUTHORIZATION, "c2lnbmF0dXJl")
+                .bodyValue("a".repeat(1024 * 1024 + 1))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BODY_TOO_LARGE");
+    }
+
+    /**
+     * Uploads through the emulator with a callback to the stand-in receiver (once per class) and returns
+     * the signed request the emulator sent there.
+     */
+    private static Captured genuineCallback(OssClient client) {
+        if (genuine != null) {
+            return genuine;
+        }
+        String url = "http://127.0.0.1:" + receiver.port() + CallbackHandler.PATH + "?" + QUERY;
+        PutObjectRequest request = PutObjectRequest.builder(SampleApplicationTest.BUCKET, "replay/genuine.txt")
+                .callback(Callback.builder(url, UploadHandler.CALLBACK_BODY).variable("x:upload_id", "replayed").build())
+                .build();
+        client.putObject(request, UploadBody.fromString("hello")).block(Duration.ofSeconds(10));
+        Captured callback = captured.asMono().block(Duration.ofSeconds(10));
+        assertThat(callback.pathAndQuery()).isEqualTo(CallbackHandler.PATH + "?" + QUERY);
+        genuine = callback;
+        return callback;
+    }
+
+    private WebTestClient.ResponseSpec replay(String pathAndQuery, HttpHeaders headers, byte[] body) {
+        return web.post().uri(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .headers(sent -> {
+                    sent.set(CallbackRequest.AUTHORIZATION, headers.getFirst(CallbackRequest.AUTHORIZATION));
+                    sent.set(CallbackRequest.PUBLIC_KEY_URL, headers.getFirst(CallbackRequest.PUBLIC_KEY_URL));
+                    sent.set(HttpHeaders.CONTENT_TYPE, headers.getFirst(HttpHeaders.CONTENT_TYPE));
+                })
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private static HttpHeaders copy(HttpHeaders headers) {
+        return HttpHeaders.copyOf(headers);
+    }
+}

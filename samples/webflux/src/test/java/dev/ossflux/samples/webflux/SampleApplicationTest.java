@@ -1,0 +1,28 @@
+package dev.ossflux.samples.webflux;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * The application on a random port with its embedded emulator, whatever {@code OSS_*} variables the
+ * machine has; test classes with this annotation share one running application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ossflux.endpoint=",
+        "ossflux.callback-url=",
+        "ossflux.bucket=" + SampleApplicationTest.BUCKET,
+        "ossflux.part-size=8MB",
+        "ossflux.concurrency=4",
+        // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
+        "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
+@AutoConfigureWebTestClient(timeout = "30s")
+@interface SampleApplicationTest {
+
+    String BUCKET = "examplebucket";
+}
