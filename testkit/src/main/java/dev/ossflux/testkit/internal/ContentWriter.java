@@ -24,15 +24,22 @@ interface ContentWriter {
     /** Frees what was written; the body will not be stored. */
     void abort();
 
-    /** Keeps the buffers as they are. */
+    /**
+     * Keeps the buffers as they are. An abort can come from another thread than the writes (a
+     * cancelled request), so the buffers change hands under the writer's lock: each is released by
+     * the abort or owned by the finished content, never both.
+     */
     final class Memory implements ContentWriter {
-        private final List<ByteBuf> chunks = new ArrayList<>();
+        private List<ByteBuf> chunks = new ArrayList<>();
+        private boolean done;
 
         @Override
         public Mono<Void> write(ByteBuf buffer) {
-            if (buffer.isReadable()) {
-                chunks.add(buffer);
-            } else {
+            boolean kept;
+            synchronized (this) {
+                kept = !done && buffer.isReadable() && chunks.add(buffer);
+            }
+            if (!kept) {
                 buffer.release();
             }
             return Mono.empty();
@@ -40,17 +47,19 @@ interface ContentWriter {
 
         @Override
         public Mono<Content> finish(long size) {
-            return Mono.fromSupplier(() -> {
-                List<ByteBuf> taken = new ArrayList<>(chunks);
-                chunks.clear();
-                return new MemoryContent(taken, size);
-            });
+            return Mono.fromSupplier(() -> new MemoryContent(take(), size));
         }
 
         @Override
         public void abort() {
-            chunks.forEach(ByteBuf::release);
-            chunks.clear();
+            take().forEach(ByteBuf::release);
+        }
+
+        private synchronized List<ByteBuf> take() {
+            List<ByteBuf> taken = chunks;
+            chunks = new ArrayList<>();
+            done = true;
+            return taken;
         }
     }
 
