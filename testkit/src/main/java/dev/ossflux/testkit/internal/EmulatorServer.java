@@ -6,6 +6,8 @@ import dev.ossflux.core.internal.sign.Hashing;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.RecordedRequest;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +49,11 @@ public final class EmulatorServer {
         this.callbacks = new CallbackDispatcher(signer, config.callbackTimeout(), faults);
         this.authenticator = new Authenticator(config.accounts(), config.region(), config.clock(),
                 config.anonymousReads());
+        // Netty 4.2's default adaptive allocator can park an event loop on a StampedLock while
+        // several loops read bodies at once (Magazine.free from tryExpandMagazines); the pooled
+        // allocator takes its locks only where Netty's BlockHound integration allows them.
         this.server = HttpServer.create().host(config.host()).port(config.port())
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .httpRequestDecoder(spec -> spec.maxInitialLineLength(64 * 1024).maxHeaderSize(64 * 1024))
                 .handle(this::handle)
                 .bindNow(Duration.ofSeconds(30));
