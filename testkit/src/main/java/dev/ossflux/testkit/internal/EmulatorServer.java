@@ -6,6 +6,8 @@ import dev.ossflux.core.internal.sign.Hashing;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.RecordedRequest;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +49,11 @@ public final class EmulatorServer {
         this.callbacks = new CallbackDispatcher(signer, config.callbackTimeout(), faults);
         this.authenticator = new Authenticator(config.accounts(), config.region(), config.clock(),
                 config.anonymousReads());
+        // Netty 4.2's default adaptive allocator can park an event loop on a StampedLock while
+        // several loops read bodies at once (Magazine.free from tryExpandMagazines); the pooled
+        // allocator takes its locks only where Netty's BlockHound integration allows them.
         this.server = HttpServer.create().host(config.host()).port(config.port())
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .httpRequestDecoder(spec -> spec.maxInitialLineLength(64 * 1024).maxHeaderSize(64 * 1024))
                 .handle(this::handle)
                 .bindNow(Duration.ofSeconds(30));
@@ -160,8 +166,24 @@ public final class EmulatorServer {
         return new OssError(500, "InternalError", "The emulator failed: " + error);
     }
 
+    /**
+     * Operations that stream their request body answer after reading it; every other one reads (and
+     * drops) its body before it answers. Answering a request whose end had not been read yet can leave
+     * a keep-alive connection deaf in Reactor Netty 1.3: a request that arrives while the previous
+     * exchange is still finishing is buffered, and when the buffered request is answered at once its
+     * trailing end-of-request marker is drained after its exchange ended, and nobody asks the
+     * connection for more input; the client's next request then waits until it gives up.
+     */
     private Mono<Void> dispatch(Exchange ex) {
         Operation operation = ex.target.operation();
+        if (operation == Operation.PUT_OBJECT || operation == Operation.UPLOAD_PART
+                || operation == Operation.COMPLETE_MULTIPART_UPLOAD) {
+            return answer(ex, operation);
+        }
+        return ex.drain().then(Mono.defer(() -> answer(ex, operation)));
+    }
+
+    private Mono<Void> answer(Exchange ex, Operation operation) {
         if (operation == Operation.GET_CALLBACK_PUBLIC_KEY) {
             return Replies.bytes(ex, 200, "application/x-pem-file",
                     signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));

@@ -1,7 +1,7 @@
 package dev.ossflux.testkit.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ final class FileContent extends Content {
                         return position;
                     }
                     int n = (int) Math.min(CHUNK, remaining);
-                    ByteBuf buf = ByteBufAllocator.DEFAULT.ioBuffer(n);
+                    ByteBuf buf = PooledByteBufAllocator.DEFAULT.ioBuffer(n);
                     try {
                         while (buf.writerIndex() < n) {
                             int read = buf.writeBytes(channel, position + buf.writerIndex(), n - buf.writerIndex());
