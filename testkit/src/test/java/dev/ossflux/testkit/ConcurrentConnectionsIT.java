@@ -22,7 +22,8 @@ class ConcurrentConnectionsIT {
     void holdsAThousandConcurrentConnections() throws InterruptedException {
         try (OssEmulator oss = OssEmulator.start("examplebucket");
                 OssClient client = oss.clientBuilder().maxConnections(CONNECTIONS).build()) {
-            oss.inject(Operation.PUT_OBJECT, Fault.delay(Duration.ofSeconds(3)).times(CONNECTIONS));
+            // Each request is held 8 s, long enough for all 1,000 connections to open even on two busy cores.
+            oss.inject(Operation.PUT_OBJECT, Fault.delay(Duration.ofSeconds(8)).times(CONNECTIONS));
 
             StepVerifier.create(Flux.range(0, CONNECTIONS)
                             .flatMap(i -> client.putObject(PutObjectRequest.of("examplebucket", "c/" + i),
