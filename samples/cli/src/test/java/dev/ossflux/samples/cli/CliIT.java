@@ -16,9 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,27 +116,47 @@ class CliIT {
     }
 
     @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void survivesTwentyKillsAtRandomMomentsWithEveryObjectIntact() throws Exception {
         Random moments = new Random(2026);
         oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofMillis(60)).times(100_000));
-        for (int run = 0; run < 20; run++) {
-            byte[] content = new byte[8 * 100 * 1024 - run];
-            new Random(run).nextBytes(content);
-            Path source = Files.write(dir.resolve("file-" + run), content);
-            List<String> args = List.of("upload", source.toString(), "oss://" + BUCKET + "/crash/" + run,
-                    "--part-size", "100KiB", "--concurrency", "2", "--checkpoint-dir", dir.resolve("cp").toString());
-
-            Process killed = start(args, dir.resolve("killed-" + run + ".log"));
-            killed.waitFor(200 + moments.nextInt(1600), TimeUnit.MILLISECONDS);
-            killed.destroyForcibly();
-            assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
-
-            Result resumed = cli(args, Duration.ofSeconds(60));
-            assertThat(resumed.exit).as("run %d: %s", run, resumed.output).isZero();
-            assertThat(oss.emulator().object(BUCKET, "crash/" + run).orElseThrow().bytes()).as("run %d", run)
-                    .isEqualTo(content);
+        ExecutorService runs = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> cycles = new ArrayList<>();
+            for (int run = 0; run < 20; run++) {
+                int number = run;
+                int killAfterMillis = 200 + moments.nextInt(1600);
+                cycles.add(runs.submit(() -> {
+                    killThenResume(number, killAfterMillis);
+                    return null;
+                }));
+            }
+            for (Future<?> cycle : cycles) {
+                cycle.get();
+            }
+        } finally {
+            runs.shutdownNow();
         }
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("open multipart uploads left").isEmpty();
+    }
+
+    /** Starts an upload, kills it with SIGKILL after {@code killAfterMillis}, then runs it again to the end. */
+    private void killThenResume(int run, int killAfterMillis) throws Exception {
+        byte[] content = new byte[8 * 100 * 1024 - run];
+        new Random(run).nextBytes(content);
+        Path source = Files.write(dir.resolve("file-" + run), content);
+        List<String> args = List.of("upload", source.toString(), "oss://" + BUCKET + "/crash/" + run,
+                "--part-size", "100KiB", "--concurrency", "2", "--checkpoint-dir", dir.resolve("cp").toString());
+
+        Process killed = start(args, dir.resolve("killed-" + run + ".log"));
+        killed.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
+        killed.destroyForcibly();
+        assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        Result resumed = cli(args, Duration.ofSeconds(120));
+        assertThat(resumed.exit).as("run %d: %s", run, resumed.output).isZero();
+        assertThat(oss.emulator().object(BUCKET, "crash/" + run).orElseThrow().bytes()).as("run %d", run)
+                .isEqualTo(content);
     }
 
     private List<Integer> completedParts() {
@@ -158,7 +182,7 @@ class CliIT {
 
     private Process start(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toAbsolutePath().toString()));
+                .toString(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OSS_ACCESS_KEY_ID", oss.credentials().accessKeyId());
