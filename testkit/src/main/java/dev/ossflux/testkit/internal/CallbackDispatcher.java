@@ -45,8 +45,10 @@ final class CallbackDispatcher {
         this.signer = signer;
         this.timeout = timeout;
         this.faults = faults;
-        this.connections = ConnectionProvider.builder("ossflux-emulator-callbacks").maxConnections(64)
-                .pendingAcquireTimeout(timeout).build();
+        // OSS calls back every upload it stores: a burst of callbacks waits for a connection (up to the
+        // callback timeout) instead of failing once Reactor Netty's default 2 x max waiters are queued.
+        this.connections = ConnectionProvider.builder("ossflux-emulator-callbacks").maxConnections(256)
+                .pendingAcquireMaxCount(-1).pendingAcquireTimeout(timeout).build();
         this.client = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .responseTimeout(timeout);
