@@ -80,7 +80,12 @@ public final class ContenderMain {
             contender.uploadFile(prefix + "/run", file, scenario.partBytes(), scenario.concurrency());
             latencies.since(start);
         }
-        return result(name, contender, scenario, probe, latencies, warmedFor);
+        double liveHeap;
+        try (LiveHeap live = LiveHeap.start()) {
+            contender.uploadFile(prefix + "/heap", file, scenario.partBytes(), scenario.concurrency());
+            liveHeap = live.peakMb();
+        }
+        return result(name, contender, scenario, probe, latencies, warmedFor).withLiveHeap(liveHeap);
     }
 
     private static RunResult stream(Contender contender, String name, Scenario scenario, String prefix,
@@ -95,7 +100,13 @@ public final class ContenderMain {
                     scenario.partBytes(), scenario.concurrency());
             latencies.since(start);
         }
-        return result(name, contender, scenario, probe, latencies, warmedFor);
+        double liveHeap;
+        try (LiveHeap live = LiveHeap.start()) {
+            contender.uploadStream(prefix + "/heap", new SyntheticStream(scenario.objectBytes()),
+                    scenario.partBytes(), scenario.concurrency());
+            liveHeap = live.peakMb();
+        }
+        return result(name, contender, scenario, probe, latencies, warmedFor).withLiveHeap(liveHeap);
     }
 
     /** Collects the warm-up's garbage and lets its stragglers finish before the clock starts. */
@@ -114,7 +125,7 @@ public final class ContenderMain {
         return new RunResult(name, contender.configuration(), scenario.objects(), bytes, seconds,
                 scenario.objects() / seconds, bytes / 1e6 / seconds, latencies.quantileMillis(0.50),
                 latencies.quantileMillis(0.99), probe.peakHeapAfterGcMb(), probe.peakHeapSampledMb(),
-                probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(), 0, null);
+                probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(), 0, Double.NaN, null);
     }
 
     static Map<String, String> flags(String[] args) {

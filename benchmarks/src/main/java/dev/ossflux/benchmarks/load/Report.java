@@ -112,6 +112,9 @@ final class Report {
         json.put("wallSeconds", round(run.wallSeconds()));
         json.put("peakHeapSampledMb", round(run.peakHeapSampledMb()));
         json.put("peakDirectMb", round(run.peakDirectMb()));
+        if (!Double.isNaN(run.peakLiveHeapMb())) {
+            json.put("peakLiveHeapMb", round(run.peakLiveHeapMb()));
+        }
         json.put("emulatorCpuSeconds", round(run.emulatorCpuSeconds()));
         json.put("warmupSeconds", round(run.warmupSeconds()));
         json.put("jitMsDuringRun", run.jitMs());
@@ -135,10 +138,10 @@ final class Report {
             return String.format(Locale.ROOT, "%-20s FAILED %s", run.contender(), run.error());
         }
         return String.format(Locale.ROOT, "%-20s %-11s %9.1f ops/s %8.1f MB/s  p50 %7.1f ms  p99 %7.1f ms  "
-                        + "heap %6.0f MiB  threads %4d  cpu %6.2f s (%5.2f s/GB)  emulator cpu %6.2f s  warm-up %4.1f s, "
+                        + "heap %6.0f MiB (live %4.0f)  threads %4d  cpu %6.2f s (%5.2f s/GB)  emulator cpu %6.2f s  warm-up %4.1f s, "
                         + "JIT in run %d ms",
                 run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.p50Ms(), run.p99Ms(),
-                run.peakHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
+                run.peakHeapMb(), run.peakLiveHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
                 run.emulatorCpuSeconds(), run.warmupSeconds(), run.jitMs());
     }
 
@@ -222,8 +225,8 @@ final class Report {
             if (s.scenario().kind() == Scenario.Kind.STREAM) {
                 double bound = (s.scenario().concurrency() * s.scenario().partBytes() + 64 * Scenario.MIB)
                         / (1024.0 * 1024);
-                targets.add(new Target("peak heap after GC (MiB) ≤ concurrency × part size + 64 MiB:", id,
-                        o.peakHeapMb(), bound, o.peakHeapMb() <= bound));
+                targets.add(new Target("peak live heap (MiB, full GC every 200 ms) ≤ concurrency × part size "
+                        + "+ 64 MiB:", id, o.peakLiveHeapMb(), bound, o.peakLiveHeapMb() <= bound));
             }
         }
         return targets;

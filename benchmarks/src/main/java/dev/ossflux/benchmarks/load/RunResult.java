@@ -11,16 +11,18 @@ package dev.ossflux.benchmarks.load;
  * @param warmupSeconds how long the warm-up ran before the measured run
  * @param jitMs milliseconds the JIT compiled during the measured run
  * @param emulatorCpuSeconds CPU the emulator's process spent while this run was measured
+ * @param peakLiveHeapMb multipart scenarios only: the most heap the workload kept alive, from an untimed
+ *     repeat with a full GC every 200 ms
  * @param error why the run failed, or null
  */
 record RunResult(String contender, String configuration, long ops, long bytes, double wallSeconds,
         double opsPerSec, double mbPerSec, double p50Ms, double p99Ms, double peakHeapMb, double peakHeapSampledMb,
         double peakDirectMb, int peakThreads, double cpuSeconds, double warmupSeconds, long jitMs,
-        double emulatorCpuSeconds, String error) {
+        double emulatorCpuSeconds, double peakLiveHeapMb, String error) {
 
     static RunResult failed(String contender, String configuration, String error) {
         return new RunResult(contender, configuration, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0,
-                error);
+                Double.NaN, error);
     }
 
     boolean ok() {
@@ -34,6 +36,12 @@ record RunResult(String contender, String configuration, long ops, long bytes, d
 
     RunResult withEmulatorCpu(double seconds) {
         return new RunResult(contender, configuration, ops, bytes, wallSeconds, opsPerSec, mbPerSec, p50Ms, p99Ms,
-                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, seconds, error);
+                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, seconds, peakLiveHeapMb, error);
+    }
+
+    RunResult withLiveHeap(double mb) {
+        return new RunResult(contender, configuration, ops, bytes, wallSeconds, opsPerSec, mbPerSec, p50Ms, p99Ms,
+                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs,
+                emulatorCpuSeconds, mb, error);
     }
 }
