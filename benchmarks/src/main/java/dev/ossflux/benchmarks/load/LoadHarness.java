@@ -105,6 +105,7 @@ public final class LoadHarness {
         }
         Report report = new Report(quick, crcGbPerSecond, results, (System.nanoTime() - started) / 1e9);
         report.writeJson(out.resolve("latest.json"));
+        Files.writeString(out.resolve("latest.md"), report.markdown());
         List<Path> charts = Charts.write(out, results);
         System.out.println();
         System.out.print(report.table());

@@ -171,6 +171,42 @@ final class Report {
         return out.toString();
     }
 
+    /** The summary table and the targets in Markdown, for the README. */
+    String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("| # | contender | config | ops/s | MB/s | p50 ms | p99 ms | heap MiB | threads | CPU s | CPU s/GB "
+                + "| throughput ÷ ossflux | CPU/GB ÷ ossflux |\n");
+        out.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (ScenarioResults s : scenarios) {
+            Optional<RunResult> ossflux = s.of(Contender.OSSFLUX);
+            for (RunResult run : s.results()) {
+                if (!run.ok()) {
+                    out.append(String.format(Locale.ROOT, "| %d | %s | failed | | | | | | | | | | |%n",
+                            s.scenario().id(), run.contender()));
+                    continue;
+                }
+                String heap = String.format(Locale.ROOT, "%.0f", run.peakHeapMb())
+                        + (Double.isNaN(run.peakLiveHeapMb()) ? ""
+                        : String.format(Locale.ROOT, " (live %.0f)", run.peakLiveHeapMb()));
+                out.append(String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %d | %.2f "
+                                + "| %.2f | %s | %s |%n", s.scenario().id(), run.contender(), run.configuration(),
+                        run.opsPerSec(), run.mbPerSec(), run.p50Ms(), run.p99Ms(), heap, run.peakThreads(),
+                        run.cpuSeconds(), run.cpuSecondsPerGb(),
+                        ossflux.map(o -> String.format(Locale.ROOT, "%.2f", run.opsPerSec() / o.opsPerSec()))
+                                .orElse("-"),
+                        ossflux.map(o -> String.format(Locale.ROOT, "%.2f",
+                                run.cpuSecondsPerGb() / o.cpuSecondsPerGb())).orElse("-")));
+            }
+        }
+        out.append("\n| scenario | target | this run | needs | |\n|--:|---|--:|--:|---|\n");
+        for (Target target : checkTargets()) {
+            out.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %s |%n", target.scenario(),
+                    target.target().replaceAll("[≤≥:]+$", "").trim(), target.value(), target.required(),
+                    target.met() ? "met" : "**missed**"));
+        }
+        return out.toString();
+    }
+
     /** The targets as text lines. */
     String targets() {
         StringBuilder out = new StringBuilder("\ntargets (ratios within this run):\n");
