@@ -66,7 +66,7 @@ final class Charts {
             List<String> x = new ArrayList<>(names);
             List<Double> y = new ArrayList<>();
             for (int j = 0; j < names.size(); j++) {
-                y.add(j == i ? values.get(j) : 0.0);
+                y.add(j == i ? values.get(j) : null);
             }
             chart.addSeries(names.get(i), x, y).setFillColor(COLORS[i % COLORS.length]);
         }

@@ -29,9 +29,9 @@ public final class ContenderMain {
         Scenario scenario = Scenario.all(quick).get(Integer.parseInt(flags.get("scenario")) - 1);
         String name = flags.get("contender");
         int pool = Integer.parseInt(flags.getOrDefault("pool", "0"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", quick ? "2" : "5")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", quick ? "1" : "5")));
         Duration maxWarmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("max-warmup-seconds",
-                quick ? "6" : "30")));
+                quick ? "2" : "20")));
         Target target = Target.of(flags.get("endpoint"), flags.get("bucket"), flags.get("callback-url"));
         String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
         RunResult result;

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Flags: {@code --quick} (every scenario scaled down), {@code --scenarios 1,3}, {@code --contenders
  * ossflux,raw-netty}, {@code --sdk-pools 32,256} (thread-pool sizes tried for aliyun-sdk-oss; the
  * best is reported), {@code --out DIR} (default {@code benchmarks/results}), {@code --jfr DIR} (a
- * JFR recording per child), {@code --warmup-seconds N}.
+ * JFR recording per child), {@code --warmup-seconds N} and {@code --max-warmup-seconds N} (the warm-up
+ * runs at least the first and goes on until the JIT is quiet or the second has passed).
  */
 public final class LoadHarness {
 
@@ -50,7 +51,7 @@ public final class LoadHarness {
         if (flags.containsKey("help")) {
             System.out.println("usage: java -jar ossflux-benchmarks.jar [--quick] [--scenarios 1,2,3,4,5] "
                     + "[--contenders " + String.join(",", CONTENDERS) + "] [--sdk-pools 16,64,256] [--out DIR] "
-                    + "[--jfr DIR] [--warmup-seconds N]");
+                    + "[--jfr DIR] [--warmup-seconds N] [--max-warmup-seconds N]");
             return;
         }
         new LoadHarness(flags).run();
@@ -164,8 +165,10 @@ public final class LoadHarness {
         if (quick) {
             command.add("--quick");
         }
-        if (flags.containsKey("warmup-seconds")) {
-            command.addAll(List.of("--warmup-seconds", flags.get("warmup-seconds")));
+        for (String passed : List.of("warmup-seconds", "max-warmup-seconds")) {
+            if (flags.containsKey(passed)) {
+                command.addAll(List.of("--" + passed, flags.get(passed)));
+            }
         }
         Path[] data = files.get(scenario.id());
         if (data != null) {

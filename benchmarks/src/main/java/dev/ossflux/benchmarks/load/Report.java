@@ -46,6 +46,9 @@ final class Report {
         root.put("machine", machine());
         root.put("run", Map.of("mode", quick ? "quick" : "full", "finishedAt", Instant.now().toString(),
                 "seconds", Math.round(seconds),
+                "isolation", Launcher.ownSessions() ? "each JVM (emulator, every contender run) in a session of its "
+                        + "own (setsid), so the scheduler shares CPU among processes before threads"
+                        : "no setsid: JVMs share the harness's session",
                 "emulator", "testkit emulator in its own JVM, sink mode: each body is hashed (MD5 and CRC-64) "
                         + "and discarded",
                 "units", "MB and GB are 10^6 and 10^9 bytes; heap and direct memory in MiB; latencies per upload "
@@ -239,6 +242,13 @@ final class Report {
                         o.opsPerSec() / sdk.opsPerSec(), 1.5, o.opsPerSec() >= 1.5 * sdk.opsPerSec()));
                 targets.add(new Target("peak threads ÷ that SDK's peak threads ≤", id,
                         (double) o.peakThreads() / sdk.peakThreads(), 0.1, o.peakThreads() * 10 <= sdk.peakThreads()));
+                s.sdkVariants().stream().filter(RunResult::ok)
+                        .max(java.util.Comparator.comparingInt(RunResult::peakThreads))
+                        .filter(widest -> widest != sdk)
+                        .ifPresent(widest -> targets.add(new Target("peak threads ÷ aliyun-sdk-oss's at "
+                                + widest.configuration() + " (one per upload in flight) ≤", id,
+                                (double) o.peakThreads() / widest.peakThreads(), 0.1,
+                                o.peakThreads() * 10 <= widest.peakThreads())));
             }
             if (id <= 3 && raw.isPresent()) {
                 targets.add(new Target("throughput ÷ raw-netty ≥", id, o.opsPerSec() / raw.get().opsPerSec(), 0.8,

@@ -28,20 +28,20 @@ record Scenario(int id, String name, Kind kind, int objects, long objectBytes, i
 
     /** The five scenarios of the issue, full size or scaled down for {@code --quick}. */
     static List<Scenario> all(boolean quick) {
-        int small = quick ? 2_000 : 10_000;
-        int large = quick ? 64 : 256;
-        long big = quick ? 256 * MIB : GIB;
+        int small = quick ? 1_000 : 10_000;
+        int large = quick ? 32 : 256;
+        long big = quick ? 128 * MIB : GIB;
         return List.of(
                 new Scenario(1, "PutObject " + small + " x 16 KiB, concurrency 256", Kind.PUT, small, 16 * KIB, 256, 0,
-                        quick ? 1_000 : 2_000, 0),
+                        quick ? 500 : 2_000, 0),
                 new Scenario(2, "PutObject " + large + " x 4 MiB, concurrency 256", Kind.PUT, large, 4 * MIB, 256, 0,
-                        quick ? 32 : 64, 0),
+                        quick ? 16 : 64, 0),
                 new Scenario(3, "multipart file " + size(big) + ", 8 MiB parts, concurrency 8", Kind.FILE, 1, big, 8,
-                        8 * MIB, 0, quick ? 128 * MIB : 256 * MIB),
+                        8 * MIB, 0, quick ? 64 * MIB : 256 * MIB),
                 new Scenario(4, "unknown-length stream " + size(big) + ", 8 MiB parts, concurrency 8", Kind.STREAM, 1,
-                        big, 8, 8 * MIB, 0, quick ? 128 * MIB : 256 * MIB),
+                        big, 8, 8 * MIB, 0, quick ? 64 * MIB : 256 * MIB),
                 new Scenario(5, "PutObject " + small + " x 16 KiB with callback, concurrency 256",
-                        Kind.PUT_WITH_CALLBACK, small, 16 * KIB, 256, 0, quick ? 1_000 : 2_000, 0));
+                        Kind.PUT_WITH_CALLBACK, small, 16 * KIB, 256, 0, quick ? 500 : 2_000, 0));
     }
 
     long totalBytes() {
