@@ -31,7 +31,7 @@ public final class ContenderMain {
         int pool = Integer.parseInt(flags.getOrDefault("pool", "0"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", quick ? "1" : "5")));
         Duration maxWarmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("max-warmup-seconds",
-                quick ? "2" : "20")));
+                quick ? "2" : "30")));
         Target target = Target.of(flags.get("endpoint"), flags.get("bucket"), flags.get("callback-url"));
         String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
         RunResult result;
@@ -53,7 +53,7 @@ public final class ContenderMain {
         byte[] data = new byte[(int) scenario.objectBytes()];
         new Random(scenario.id()).nextBytes(data);
         boolean callback = scenario.kind() == Scenario.Kind.PUT_WITH_CALLBACK;
-        double warmedFor = Warmup.run(warmup, maxWarmup, round -> {
+        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(), round -> {
             String warm = prefix + "/warmup-" + round;
             contender.prepare(warm, scenario.warmupObjects(), data, callback);
             contender.putObjects(warm, scenario.warmupObjects(), data, scenario.concurrency(), callback,
@@ -71,8 +71,9 @@ public final class ContenderMain {
 
     private static RunResult file(Contender contender, String name, Scenario scenario, String prefix,
             Duration warmup, Duration maxWarmup, Path file, Path warmupFile) throws Exception {
-        double warmedFor = Warmup.run(warmup, maxWarmup, round -> contender.uploadFile(prefix + "/warmup-" + round, warmupFile,
-                scenario.partBytes(), scenario.concurrency()));
+        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                round -> contender.uploadFile(prefix + "/warmup-" + round, warmupFile, scenario.partBytes(),
+                        scenario.concurrency()));
         Latencies latencies = new Latencies(1);
         Probe probe = settleAndStart();
         try (probe) {
@@ -90,8 +91,9 @@ public final class ContenderMain {
 
     private static RunResult stream(Contender contender, String name, Scenario scenario, String prefix,
             Duration warmup, Duration maxWarmup) throws Exception {
-        double warmedFor = Warmup.run(warmup, maxWarmup, round -> contender.uploadStream(prefix + "/warmup-" + round,
-                new SyntheticStream(scenario.warmupBytes()), scenario.partBytes(), scenario.concurrency()));
+        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                round -> contender.uploadStream(prefix + "/warmup-" + round,
+                        new SyntheticStream(scenario.warmupBytes()), scenario.partBytes(), scenario.concurrency()));
         Latencies latencies = new Latencies(1);
         Probe probe = settleAndStart();
         try (probe) {
@@ -125,7 +127,8 @@ public final class ContenderMain {
         return new RunResult(name, contender.configuration(), scenario.objects(), bytes, seconds,
                 scenario.objects() / seconds, bytes / 1e6 / seconds, latencies.quantileMillis(0.50),
                 latencies.quantileMillis(0.99), probe.peakHeapAfterGcMb(), probe.peakHeapSampledMb(),
-                probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(), 0, Double.NaN, null);
+                probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(), 0,
+                Double.NaN, null);
     }
 
     static Map<String, String> flags(String[] args) {

@@ -141,8 +141,8 @@ final class Report {
             return String.format(Locale.ROOT, "%-20s FAILED %s", run.contender(), run.error());
         }
         return String.format(Locale.ROOT, "%-20s %-11s %9.1f ops/s %8.1f MB/s  p50 %7.1f ms  p99 %7.1f ms  "
-                        + "heap %6.0f MiB (live %4.0f)  threads %4d  cpu %6.2f s (%5.2f s/GB)  emulator cpu %6.2f s  warm-up %4.1f s, "
-                        + "JIT in run %d ms",
+                        + "heap %6.0f MiB (live %4.0f)  threads %4d  cpu %6.2f s (%5.2f s/GB)  emulator cpu %6.2f s  "
+                        + "warm-up %4.1f s, JIT in run %d ms",
                 run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.p50Ms(), run.p99Ms(),
                 run.peakHeapMb(), run.peakLiveHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
                 run.emulatorCpuSeconds(), run.warmupSeconds(), run.jitMs());

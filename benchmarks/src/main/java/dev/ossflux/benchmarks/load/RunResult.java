@@ -36,7 +36,8 @@ record RunResult(String contender, String configuration, long ops, long bytes, d
 
     RunResult withEmulatorCpu(double seconds) {
         return new RunResult(contender, configuration, ops, bytes, wallSeconds, opsPerSec, mbPerSec, p50Ms, p99Ms,
-                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, seconds, peakLiveHeapMb, error);
+                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, seconds,
+                peakLiveHeapMb, error);
     }
 
     RunResult withLiveHeap(double mb) {

@@ -5,10 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * Decides when a contender is warm: rounds of the scenario's own workload run for at least
- * {@code minimum}, and then go on while the JIT still compiles for more than a tenth of each
- * round's time, up to {@code maximum}. On 2 busy cores the compiler threads starve, so a fixed
- * number of rounds would leave compilation (and its CPU) inside the measured run.
+ * Decides when a contender is warm: at least {@code minRounds} rounds of the scenario's own workload
+ * and at least {@code minimum}, then on while the JIT still compiles for more than a tenth of each
+ * round's time, up to {@code maximum} (the rounds may stretch that to three times {@code maximum}).
+ * On 2 busy cores the compiler threads starve, so a short warm-up leaves compilation (and its CPU)
+ * inside the measured run.
  */
 final class Warmup {
 
@@ -20,7 +21,7 @@ final class Warmup {
     }
 
     /** Runs rounds until warm; answers for how many seconds. */
-    static double run(Duration minimum, Duration maximum, Round round) throws Exception {
+    static double run(Duration minimum, Duration maximum, int minRounds, Round round) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         int rounds = 0;
@@ -31,7 +32,9 @@ final class Warmup {
             long roundMillis = (System.nanoTime() - roundStart) / 1_000_000;
             long compileMillis = jit.getTotalCompilationTime() - compiledBefore;
             long elapsed = System.nanoTime() - start;
-            if (elapsed >= maximum.toNanos() || elapsed >= minimum.toNanos() && compileMillis * 10 <= roundMillis) {
+            boolean enough = rounds >= minRounds && elapsed >= minimum.toNanos();
+            if (enough && (compileMillis * 10 <= roundMillis || elapsed >= maximum.toNanos())
+                    || elapsed >= 3 * maximum.toNanos()) {
                 return elapsed / 1e9;
             }
         }
