@@ -36,6 +36,10 @@ public final class ContenderMain {
         String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
         RunResult result;
         try (Contender contender = Contender.create(name, target, pool)) {
+            if (flags.containsKey("warmup-only")) {
+                warmOnly(contender, scenario, prefix, warmup, maxWarmup, flags);
+                System.exit(0);
+            }
             result = switch (scenario.kind()) {
                 case PUT, PUT_WITH_CALLBACK -> puts(contender, name, scenario, prefix, warmup, maxWarmup);
                 case FILE -> file(contender, name, scenario, prefix, warmup, maxWarmup, Path.of(flags.get("file")),
@@ -109,6 +113,29 @@ public final class ContenderMain {
             liveHeap = live.peakMb();
         }
         return result(name, contender, scenario, probe, latencies, warmedFor).withLiveHeap(liveHeap);
+    }
+
+    /** Runs the warm-up alone: the harness does so once per scenario to warm the emulator's JIT up. */
+    private static void warmOnly(Contender contender, Scenario scenario, String prefix, Duration warmup,
+            Duration maxWarmup, Map<String, String> flags) throws Exception {
+        switch (scenario.kind()) {
+            case PUT, PUT_WITH_CALLBACK -> {
+                byte[] data = new byte[(int) scenario.objectBytes()];
+                boolean callback = scenario.kind() == Scenario.Kind.PUT_WITH_CALLBACK;
+                Warmup.run(warmup, maxWarmup, scenario.warmupRounds(), round -> {
+                    String warm = prefix + "/emulator-warmup-" + round;
+                    contender.prepare(warm, scenario.warmupObjects(), data, callback);
+                    contender.putObjects(warm, scenario.warmupObjects(), data, scenario.concurrency(), callback,
+                            new Latencies(scenario.warmupObjects()));
+                });
+            }
+            case FILE -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                    round -> contender.uploadFile(prefix + "/emulator-warmup-" + round,
+                            Path.of(flags.get("warmup-file")), scenario.partBytes(), scenario.concurrency()));
+            case STREAM -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                    round -> contender.uploadStream(prefix + "/emulator-warmup-" + round,
+                            new SyntheticStream(scenario.warmupBytes()), scenario.partBytes(), scenario.concurrency()));
+        }
     }
 
     /** Collects the warm-up's garbage and lets its stragglers finish before the clock starts. */

@@ -65,6 +65,11 @@ final class EmulatorProcess implements AutoCloseable {
         return ProcessCpu.seconds(process.pid());
     }
 
+    /** Stops the emulator without waiting, e.g. from a shutdown hook. */
+    void kill() {
+        process.destroy();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -39,6 +39,8 @@ public final class LoadHarness {
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classpath = System.getProperty("java.class.path");
     private final Path work;
+    /** The child JVM running now, stopped with the harness (children have sessions of their own). */
+    private volatile Process running;
 
     private LoadHarness(Map<String, String> flags) throws IOException {
         this.flags = flags;
@@ -73,11 +75,19 @@ public final class LoadHarness {
         List<Report.ScenarioResults> results = new ArrayList<>();
         try (EmulatorProcess emulator = EmulatorProcess.start(java, classpath, BUCKET, work.resolve("emulator.log"));
                 CallbackReceiver receiver = CallbackReceiver.start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process child = running;
+                if (child != null) {
+                    child.destroyForcibly();
+                }
+                emulator.kill();
+            }, "bench-shutdown"));
             System.out.println("emulator (sink mode, pid " + emulator.pid() + ") at " + emulator.endpoint()
                     + "; callback receiver at " + receiver.url());
             for (Scenario scenario : scenarios) {
                 System.out.println();
                 System.out.println("scenario " + scenario.id() + ": " + scenario.name());
+                warmEmulator(scenario, emulator, receiver, files);
                 List<RunResult> runs = new ArrayList<>();
                 List<RunResult> sdkVariants = new ArrayList<>();
                 for (String contender : contenders) {
@@ -148,8 +158,26 @@ public final class LoadHarness {
         return file;
     }
 
+    /**
+     * Warms the emulator's JIT up on this scenario with an untimed raw-netty pass, so that the first
+     * contender measured (ossflux) does not share the cores with the emulator's compiler.
+     */
+    private void warmEmulator(Scenario scenario, EmulatorProcess emulator, CallbackReceiver receiver,
+            Map<Integer, Path[]> files) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        runChild(scenario, Contender.RAW_NETTY, 8, emulator, receiver, files, true);
+        System.out.printf("  (emulator warmed up by an untimed raw-netty pass, %.0f s)%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
     private RunResult runChild(Scenario scenario, String contender, int pool, EmulatorProcess emulator,
             CallbackReceiver receiver, Map<Integer, Path[]> files) throws IOException, InterruptedException {
+        return runChild(scenario, contender, pool, emulator, receiver, files, false);
+    }
+
+    private RunResult runChild(Scenario scenario, String contender, int pool, EmulatorProcess emulator,
+            CallbackReceiver receiver, Map<Integer, Path[]> files, boolean warmupOnly)
+            throws IOException, InterruptedException {
         String configuration = contender.equals(Contender.ALIYUN_SDK_OSS) && !scenario.multipart()
                 ? pool + " threads" : "";
         List<String> command = new ArrayList<>(List.of(java));
@@ -165,6 +193,9 @@ public final class LoadHarness {
         if (quick) {
             command.add("--quick");
         }
+        if (warmupOnly) {
+            command.add("--warmup-only");
+        }
         for (String passed : List.of("warmup-seconds", "max-warmup-seconds")) {
             if (flags.containsKey(passed)) {
                 command.addAll(List.of("--" + passed, flags.get(passed)));
@@ -176,6 +207,7 @@ public final class LoadHarness {
         }
         Path log = work.resolve("s" + scenario.id() + "-" + contender + "-" + pool + ".log");
         Process child = new ProcessBuilder(Launcher.command(command)).redirectError(log.toFile()).start();
+        running = child;
         double emulatorCpuAtStart = 0;
         RunResult result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -194,6 +226,7 @@ public final class LoadHarness {
         if (!child.waitFor(5, TimeUnit.MINUTES)) {
             child.destroyForcibly();
         }
+        running = null;
         if (result == null) {
             String tail = tail(log);
             return RunResult.failed(contender, configuration, "exit " + child.exitValue() + ": " + tail);
