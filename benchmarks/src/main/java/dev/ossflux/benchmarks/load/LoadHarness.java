@@ -114,6 +114,10 @@ public final class LoadHarness {
                 }
             }
         }
+        if (results.stream().allMatch(s -> s.results().stream().allMatch(RunResult::ok)
+                && s.sdkVariants().stream().allMatch(RunResult::ok))) {
+            deleteWork();
+        }
         Report report = new Report(quick, crcGbPerSecond, results, (System.nanoTime() - started) / 1e9);
         report.writeJson(out.resolve("latest.json"));
         Files.writeString(out.resolve("latest.md"), report.markdown());
@@ -123,6 +127,16 @@ public final class LoadHarness {
         System.out.print(report.targets());
         System.out.printf("%nwrote %s and %d charts in %s (%.0f s)%n", out.resolve("latest.json"), charts.size(),
                 out, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Removes the work directory (child logs) once every run succeeded; failures keep it for their logs. */
+    private void deleteWork() throws IOException {
+        try (var files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(work);
     }
 
     private List<Scenario> selected(List<Scenario> all) {
@@ -195,9 +209,12 @@ public final class LoadHarness {
         }
         if (warmupOnly) {
             command.add("--warmup-only");
+            if (quick) {
+                command.addAll(List.of("--warmup-seconds", "0", "--max-warmup-seconds", "1"));
+            }
         }
         for (String passed : List.of("warmup-seconds", "max-warmup-seconds")) {
-            if (flags.containsKey(passed)) {
+            if (flags.containsKey(passed) && !(warmupOnly && quick)) {
                 command.addAll(List.of("--" + passed, flags.get(passed)));
             }
         }
