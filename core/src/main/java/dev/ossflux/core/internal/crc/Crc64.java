@@ -10,15 +10,18 @@ import java.nio.ByteOrder;
  * in {@code x-oss-hash-crc64ecma}.
  *
  * <p>Values are finished CRCs, so {@code update(crc(a), b) == crc(a ‖ b)} and
- * {@code combine(crc(a), crc(b), b.length) == crc(a ‖ b)}. Long inputs are split into four
- * lanes hashed in one interleaved slice-by-8 loop, whose independent table lookups overlap in
- * the CPU; the lanes are then joined with a constant-time shift.
+ * {@code combine(crc(a), crc(b), b.length) == crc(a ‖ b)}. Inputs of 8 KiB and more are cut into
+ * blocks of four lanes hashed in one interleaved slice-by-8 loop, whose independent table lookups
+ * overlap in the CPU; the lanes are then joined with a constant-time shift. Blocks are 32 KiB, and
+ * 16 or 8 KiB for what is left, so that small bodies (a 16 KiB PutObject) take the fast path too.
  */
 public final class Crc64 {
 
     static final long POLY = 0xC96C5795D7870F42L;
     private static final int LANE = 8192;
     private static final int BLOCK = 4 * LANE;
+    private static final int SMALL_LANE = LANE / 2;
+    private static final int SMALLEST_LANE = LANE / 4;
     private static final long[][] TABLE = tables();
     private static final long[] T0 = TABLE[0];
     private static final long[] T1 = TABLE[1];
@@ -30,9 +33,8 @@ public final class Crc64 {
     private static final long[] T7 = TABLE[7];
     /** {@code X_POW_2K[k]} is x^(2^k) modulo the polynomial, in the reflected domain. */
     private static final long[] X_POW_2K = powersOfTwo();
-    private static final long SHIFT_1_LANE = xPow8n(LANE);
-    private static final long SHIFT_2_LANES = xPow8n(2L * LANE);
-    private static final long SHIFT_3_LANES = xPow8n(3L * LANE);
+    /** {@code SHIFTS[k]} appends {@code k} lanes of zeros, for lanes of {@code LANE >> row} bytes. */
+    private static final long[][] SHIFTS = {shifts(LANE), shifts(SMALL_LANE), shifts(SMALLEST_LANE)};
     private static final VarHandle LONG_LE =
             MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -75,29 +77,38 @@ public final class Crc64 {
         return Long.toUnsignedString(crc);
     }
 
-    private static long block(long r, ByteBuffer data, int start) {
+    /** Feeds the four lanes of {@code lane} bytes from {@code start} to {@code r}; {@code shift} joins them. */
+    private static long block(long r, ByteBuffer data, int start, int lane, long[] shift) {
         long a = r;
         long b = 0;
         long c = 0;
         long d = 0;
         int ia = start;
-        int ib = start + LANE;
-        int ic = start + 2 * LANE;
-        int id = start + 3 * LANE;
-        for (int n = 0; n < LANE; n += 8) {
+        int ib = start + lane;
+        int ic = start + 2 * lane;
+        int id = start + 3 * lane;
+        for (int n = 0; n < lane; n += 8) {
             a = step8(a, (long) LONG_LE.get(data, ia + n));
             b = step8(b, (long) LONG_LE.get(data, ib + n));
             c = step8(c, (long) LONG_LE.get(data, ic + n));
             d = step8(d, (long) LONG_LE.get(data, id + n));
         }
-        return multiply(SHIFT_3_LANES, a) ^ multiply(SHIFT_2_LANES, b) ^ multiply(SHIFT_1_LANE, c) ^ d;
+        return multiply(shift[3], a) ^ multiply(shift[2], b) ^ multiply(shift[1], c) ^ d;
     }
 
     /** Feeds {@code data[i, end)} to the raw register {@code r}. */
     private static long hash(long r, ByteBuffer data, int i, int end) {
         while (end - i >= BLOCK) {
-            r = block(r, data, i);
+            r = block(r, data, i, LANE, SHIFTS[0]);
             i += BLOCK;
+        }
+        if (end - i >= 4 * SMALL_LANE) {
+            r = block(r, data, i, SMALL_LANE, SHIFTS[1]);
+            i += 4 * SMALL_LANE;
+        }
+        if (end - i >= 4 * SMALLEST_LANE) {
+            r = block(r, data, i, SMALLEST_LANE, SHIFTS[2]);
+            i += 4 * SMALLEST_LANE;
         }
         while (end - i >= 8) {
             r = step8(r, (long) LONG_LE.get(data, i));
@@ -121,19 +132,22 @@ public final class Crc64 {
                 ^ T0[(int) (x >>> 56)];
     }
 
-    /** a·b modulo the polynomial, both in the reflected domain (bit 63 is x^0). */
+    /**
+     * a·b modulo the polynomial, both in the reflected domain (bit 63 is x^0). Branch-free: the bits
+     * of the lane shifts are random, so a branch per bit would be mispredicted half the time.
+     */
     static long multiply(long a, long b) {
         long product = 0;
-        for (long m = 1L << 63; m != 0; m >>>= 1) {
-            if ((a & m) != 0) {
-                product ^= b;
-                if ((a & (m - 1)) == 0) {
-                    break;
-                }
-            }
-            b = (b & 1) != 0 ? (b >>> 1) ^ POLY : b >>> 1;
+        for (int bit = 63; bit >= 0; bit--) {
+            product ^= b & -((a >>> bit) & 1);
+            b = (b >>> 1) ^ (POLY & -(b & 1));
         }
         return product;
+    }
+
+    /** x^(8·k·lane) for k = 0 to 3: the operators that append k lanes of zeros. */
+    private static long[] shifts(int lane) {
+        return new long[] {1L << 63, xPow8n(lane), xPow8n(2L * lane), xPow8n(3L * lane)};
     }
 
     /** x^(8n) modulo the polynomial: the operator that appends n zero bytes. */

@@ -38,7 +38,8 @@ class Crc64Test {
     @Test
     void laneAndTailPathsAgreeWithTheBitwiseReference() {
         Random random = new Random(42);
-        for (int length : new int[] {0, 1, 7, 8, 9, 32_767, 32_768, 32_769, 65_536 + 13, 200_003}) {
+        for (int length : new int[] {0, 1, 7, 8, 9, 8_191, 8_192, 16_384, 16_393, 24_581, 32_767, 32_768, 32_769,
+                65_536 + 13, 200_003}) {
             byte[] data = new byte[length];
             random.nextBytes(data);
             long expected = bitwise(data);

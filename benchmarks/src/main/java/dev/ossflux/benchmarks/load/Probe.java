@@ -1,0 +1,167 @@
+package dev.ossflux.benchmarks.load;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * What one measured run costs this JVM: process CPU time, peak live threads, and peak heap two
+ * ways — the largest heap still in use after a garbage collection (what the run holds, from GC
+ * notifications) and the largest used heap sampled every 50 ms (what it also leaves for the GC) —
+ * plus the peak of direct and Netty-pooled memory.
+ */
+final class Probe implements AutoCloseable {
+
+    private static final long SAMPLE_MILLIS = 50;
+
+    private final OperatingSystemMXBean os =
+            ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(pool -> pool.getName())
+            .collect(Collectors.toSet());
+    private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong peakSampled = new AtomicLong();
+    private final AtomicLong peakDirect = new AtomicLong();
+    private final List<Runnable> unsubscribe = new ArrayList<>();
+    private final Thread sampler;
+    private final long cpuStart;
+    private final long jitStart;
+    private long jitMillis;
+    private final long wallStart;
+    private volatile boolean running = true;
+    private long cpuNanos;
+    private long wallNanos;
+
+    private Probe() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                NotificationListener listener = this::onGc;
+                emitter.addNotificationListener(listener, null, null);
+                unsubscribe.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (javax.management.ListenerNotFoundException ignored) {
+                        // already gone
+                    }
+                });
+            }
+        }
+        threads.resetPeakThreadCount();
+        sampler = new Thread(this::sample, "bench-probe");
+        sampler.setDaemon(true);
+        sampler.start();
+        jitStart = Warmup.compileMillis();
+        cpuStart = os.getProcessCpuTime();
+        wallStart = System.nanoTime();
+    }
+
+    /** Starts measuring now; the probe's own sampling thread counts among the live threads. */
+    static Probe start() {
+        return new Probe();
+    }
+
+    /** Stops measuring; the figures below are final afterwards. */
+    @Override
+    public void close() {
+        wallNanos = System.nanoTime() - wallStart;
+        cpuNanos = os.getProcessCpuTime() - cpuStart;
+        jitMillis = Warmup.compileMillis() - jitStart;
+        running = false;
+        sampler.interrupt();
+        unsubscribe.forEach(Runnable::run);
+        sampleOnce();
+    }
+
+    double wallSeconds() {
+        return wallNanos / 1e9;
+    }
+
+    double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    /** Milliseconds the JIT spent compiling during the run (a sign of a warm-up too short). */
+    long jitMillis() {
+        return jitMillis;
+    }
+
+    int peakThreads() {
+        return threads.getPeakThreadCount();
+    }
+
+    /** The largest heap in use right after a collection, or the sampled peak when no collection ran. */
+    double peakHeapAfterGcMb() {
+        long after = peakAfterGc.get();
+        return (after > 0 ? after : peakSampled.get()) / (1024.0 * 1024);
+    }
+
+    double peakHeapSampledMb() {
+        return peakSampled.get() / (1024.0 * 1024);
+    }
+
+    double peakDirectMb() {
+        return peakDirect.get() / (1024.0 * 1024);
+    }
+
+    private void sample() {
+        while (running) {
+            sampleOnce();
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void sampleOnce() {
+        peakSampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        long direct = 0;
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (pool.getName().equals("direct")) {
+                direct += pool.getMemoryUsed();
+            }
+        }
+        peakDirect.accumulateAndGet(direct + nettyDirect(), Math::max);
+    }
+
+    /** Netty's own count of direct memory it allocated without a JDK {@code ByteBuffer} cleaner. */
+    private static long nettyDirect() {
+        try {
+            return Math.max(0, io.netty.util.internal.PlatformDependent.usedDirectMemory());
+        } catch (LinkageError e) {
+            return 0;
+        }
+    }
+
+    private void onGc(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        long used = 0;
+        for (var entry : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(entry.getKey())) {
+                MemoryUsage usage = entry.getValue();
+                used += usage.getUsed();
+            }
+        }
+        peakAfterGc.accumulateAndGet(used, Math::max);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ossflux.benchmarks.load;
+
+import java.util.List;
+
+/**
+ * One workload every contender runs against the same emulator.
+ *
+ * @param id 1 to 5, as numbered in the README
+ * @param kind which upload path the workload exercises
+ * @param objects how many objects (PutObject kinds) or 1 (file and stream)
+ * @param objectBytes the size of each object, or of the file or stream
+ * @param concurrency uploads in flight (PutObject kinds) or parts in flight (multipart kinds)
+ * @param partBytes the part size of the multipart kinds, else 0
+ * @param warmupObjects objects uploaded in each warm-up round (PutObject kinds); the multipart kinds
+ *     warm up on a file or stream of {@code warmupBytes}
+ * @param warmupBytes the size of the warm-up file or stream (multipart kinds)
+ * @param warmupRounds the fewest warm-up rounds: ossflux's deeper pipeline needs tens of thousands of
+ *     requests before the JIT has compiled it on two busy cores, whatever the clock says
+ */
+record Scenario(int id, String name, Kind kind, int objects, long objectBytes, int concurrency, long partBytes,
+        int warmupObjects, long warmupBytes, int warmupRounds) {
+
+    enum Kind {
+        PUT, PUT_WITH_CALLBACK, FILE, STREAM
+    }
+
+    static final long KIB = 1024;
+    static final long MIB = 1024 * KIB;
+    static final long GIB = 1024 * MIB;
+
+    /** The five scenarios of the issue, full size or scaled down for {@code --quick}. */
+    static List<Scenario> all(boolean quick) {
+        int small = quick ? 1_000 : 10_000;
+        int large = quick ? 32 : 256;
+        long big = quick ? 128 * MIB : GIB;
+        return List.of(
+                new Scenario(1, "PutObject " + small + " x 16 KiB, concurrency 256", Kind.PUT, small, 16 * KIB, 256, 0,
+                        quick ? 500 : 2_000, 0, quick ? 2 : 15),
+                new Scenario(2, "PutObject " + large + " x 4 MiB, concurrency 256", Kind.PUT, large, 4 * MIB, 256, 0,
+                        quick ? 16 : 64, 0, quick ? 2 : 12),
+                new Scenario(3, "multipart file " + size(big) + ", 8 MiB parts, concurrency 8", Kind.FILE, 1, big, 8,
+                        8 * MIB, 0, quick ? 64 * MIB : 256 * MIB, 2),
+                new Scenario(4, "unknown-length stream " + size(big) + ", 8 MiB parts, concurrency 8", Kind.STREAM, 1,
+                        big, 8, 8 * MIB, 0, quick ? 64 * MIB : 256 * MIB, 2),
+                new Scenario(5, "PutObject " + small + " x 16 KiB with callback, concurrency 256",
+                        Kind.PUT_WITH_CALLBACK, small, 16 * KIB, 256, 0, quick ? 500 : 2_000, 0, quick ? 2 : 5));
+    }
+
+    long totalBytes() {
+        return objects * objectBytes;
+    }
+
+    boolean multipart() {
+        return kind == Kind.FILE || kind == Kind.STREAM;
+    }
+
+    private static String size(long bytes) {
+        return bytes >= GIB ? bytes / GIB + " GiB" : bytes / MIB + " MiB";
+    }
+}
