@@ -13,7 +13,7 @@ import org.reactivestreams.Publisher;
  * The bytes of an upload. Create one with a factory; the client reads it only when the upload's
  * {@code Mono} is subscribed.
  *
- * <p>Bodies from bytes, strings and files are <em>replayable</em>: a failed attempt is retried with
+ * <p>Bodies from bytes, buffers, strings and files are <em>replayable</em>: a failed attempt is retried with
  * the same bytes. A body from a publisher is read once, so its upload is never retried.
  */
 public interface UploadBody {
@@ -27,6 +27,16 @@ public interface UploadBody {
     /** A body holding a copy of {@code bytes}. */
     static UploadBody fromBytes(byte[] bytes) {
         return new BytesBody(Objects.requireNonNull(bytes, "bytes").clone());
+    }
+
+    /**
+     * A body over the remaining bytes of {@code buffer}, sent without copying: a direct buffer goes
+     * to the socket as it is, and one buffer can back any number of uploads. The buffer's position
+     * and limit are read when this is called and never moved; its content must not change until
+     * every upload that uses it has completed.
+     */
+    static UploadBody fromByteBuffer(ByteBuffer buffer) {
+        return new BytesBody(Objects.requireNonNull(buffer, "buffer"));
     }
 
     /** A body holding {@code text} encoded as UTF-8. */

@@ -254,6 +254,27 @@ class PutObjectTest {
     }
 
     @Test
+    void sendsTheRemainingBytesOfADirectBufferOnEveryAttemptWithoutMovingIt() {
+        oss.enqueue(new MockResponse.Builder().code(503).body("<Error><Code>ServiceUnavailable</Code></Error>").build());
+        oss.enqueue(MockOss.ok(ETAG, CRC).build());
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64).put(("xx" + BODY + "yy").getBytes(StandardCharsets.UTF_8));
+        buffer.position(2).limit(2 + BODY.length());
+        PutObjectRequest request = PutObjectRequest.builder(MockOss.BUCKET, KEY).contentMd5(true).build();
+
+        StepVerifier.create(oss.client.putObject(request, UploadBody.fromByteBuffer(buffer)))
+                .assertNext(result -> assertThat(result.crc64()).isEqualTo(CRC))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(buffer.position()).isEqualTo(2);
+        assertThat(buffer.limit()).isEqualTo(2 + BODY.length());
+        for (RecordedRequest sent : List.of(oss.take(), oss.take())) {
+            assertThat(sent.getBody().utf8()).isEqualTo(BODY);
+            assertThat(sent.getHeaders().get("Content-MD5")).isEqualTo("eB5eJF1ptWaXm4bijSPyxw==");
+        }
+    }
+
+    @Test
     void sendsContentMd5WhenAsked() {
         oss.enqueue(MockOss.ok(ETAG, CRC).build());
         PutObjectRequest request = PutObjectRequest.builder(MockOss.BUCKET, "a.json").contentMd5(true)

@@ -4,41 +4,56 @@ import dev.ossflux.core.internal.crc.Crc64;
 import dev.ossflux.core.internal.sign.Hashing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.OptionalLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** An in-memory body; its CRC-64 is computed once and reused by every attempt. */
+/**
+ * An in-memory body over the remaining bytes of a buffer, heap or direct, sent without copying;
+ * its CRC-64 is computed once and reused by every attempt.
+ */
 public final class BytesBody extends ReadyBody {
 
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
     private volatile long crc64;
     private volatile boolean crcKnown;
 
+    /** A body over {@code bytes[0, length)}, which the caller hands over. */
     public BytesBody(byte[] bytes) {
-        this.bytes = bytes;
+        this(ByteBuffer.wrap(bytes));
+    }
+
+    /** A body over the remaining bytes of {@code bytes}, whose content the caller no longer changes. */
+    public BytesBody(ByteBuffer bytes) {
+        this.bytes = bytes.slice();
     }
 
     @Override
     public Mono<String> contentMd5() {
-        return Mono.fromSupplier(() -> Base64.getEncoder().encodeToString(Hashing.md5().digest(bytes)));
+        return Mono.fromSupplier(() -> {
+            MessageDigest md5 = Hashing.md5();
+            md5.update(bytes.duplicate());
+            return Base64.getEncoder().encodeToString(md5.digest());
+        });
     }
 
     @Override
     public long length() {
-        return bytes.length;
+        return bytes.remaining();
     }
 
     @Override
     public Flux<ByteBuf> content() {
-        return bytes.length == 0 ? Flux.empty() : Flux.just(Unpooled.wrappedBuffer(bytes));
+        return bytes.hasRemaining() ? Flux.just(Unpooled.wrappedBuffer(bytes.duplicate())) : Flux.empty();
     }
 
     @Override
     public OptionalLong crc64() {
         if (!crcKnown) {
-            crc64 = Crc64.of(bytes);
+            crc64 = Crc64.update(0, bytes);
             crcKnown = true;
         }
         return OptionalLong.of(crc64);
@@ -46,6 +61,6 @@ public final class BytesBody extends ReadyBody {
 
     @Override
     public String toString() {
-        return "BytesBody[" + bytes.length + " bytes]";
+        return "BytesBody[" + bytes.remaining() + " bytes]";
     }
 }

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -111,11 +112,26 @@ public final class Transport {
             correctClock((OssException) skew);
             return replayable ? attempt : Mono.error(skew);
         });
-        return replayable ? corrected.retryWhen(retry.doBeforeRetry(signal -> {
+        if (!replayable) {
+            return corrected;
+        }
+        RetryBackoffSpec logged = retry.doBeforeRetry(signal -> {
             observer.retrying(request.operation());
             LOG.warn("Retrying {} of {}/{} (retry {}): {}", request.operation(), request.bucket(), request.key(),
                     signal.totalRetries() + 1, signal.failure().toString());
-        })) : corrected;
+        });
+        return corrected.onErrorResume(Retryable::test,
+                first -> afterFirstFailure(first, corrected).retryWhen(logged));
+    }
+
+    /**
+     * Fails with {@code first} once, then subscribes {@code attempt} on every resubscription: the
+     * retry machinery (a subscriber and a companion flux per request) is set up only when a first
+     * attempt failed, and sees that failure as if it had been there from the start.
+     */
+    private static <T> Mono<T> afterFirstFailure(Throwable first, Mono<T> attempt) {
+        AtomicBoolean failed = new AtomicBoolean();
+        return Mono.defer(() -> failed.compareAndSet(false, true) ? Mono.error(first) : attempt);
     }
 
     /** Reports each attempt's outcome, duration and bytes to the observer and the debug log. */
