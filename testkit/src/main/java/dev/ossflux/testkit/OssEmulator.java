@@ -243,7 +243,7 @@ public final class OssEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The RSA key pair that signs callbacks (default: a 2048-bit pair made once per JVM). */
+        /** The RSA key pair that signs callbacks (default: a 1024-bit pair, the size of the test key in the protocol notes, made once per JVM). */
         public Builder callbackKeyPair(KeyPair keyPair) {
             this.callbackKeys = Objects.requireNonNull(keyPair, "keyPair");
             return this;

@@ -29,6 +29,14 @@ interface Contender extends AutoCloseable {
     /** Uploads everything {@code data} yields, whose length the client is not told. */
     void uploadStream(String key, InputStream data, long partBytes, int concurrency) throws Exception;
 
+    /**
+     * Uploads every file under {@code dir} as {@code prefix/<relative path>}, {@code concurrency}
+     * files at once, large files in parts of {@code partBytes}; only the batch's contenders implement it.
+     */
+    default void uploadDirectory(String prefix, Path dir, int concurrency, long partBytes) throws Exception {
+        throw new UnsupportedOperationException("no batch upload in this contender");
+    }
+
     /** Work done before the clock starts for {@link #putObjects} with the same arguments (raw-netty signs there). */
     default void prepare(String prefix, int count, byte[] data, boolean callback) {
     }

@@ -45,6 +45,8 @@ public final class ContenderMain {
                 case FILE -> file(contender, name, scenario, prefix, warmup, maxWarmup, Path.of(flags.get("file")),
                         Path.of(flags.get("warmup-file")));
                 case STREAM -> stream(contender, name, scenario, prefix, warmup, maxWarmup);
+                case BATCH -> batch(contender, name, scenario, prefix, warmup, maxWarmup, Path.of(flags.get("file")),
+                        Path.of(flags.get("warmup-file")));
             };
         }
         System.out.println(RESULT + JsonMapper.builder().build().writeValueAsString(result));
@@ -115,6 +117,21 @@ public final class ContenderMain {
         return result(name, contender, scenario, probe, latencies, warmedFor).withLiveHeap(liveHeap);
     }
 
+    private static RunResult batch(Contender contender, String name, Scenario scenario, String prefix,
+            Duration warmup, Duration maxWarmup, Path tree, Path warmupTree) throws Exception {
+        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                round -> contender.uploadDirectory(prefix + "/warmup-" + round, warmupTree, scenario.concurrency(),
+                        scenario.partBytes()));
+        Latencies latencies = new Latencies(1);
+        Probe probe = settleAndStart();
+        try (probe) {
+            long start = System.nanoTime();
+            contender.uploadDirectory(prefix + "/run", tree, scenario.concurrency(), scenario.partBytes());
+            latencies.since(start);
+        }
+        return result(name, contender, scenario, probe, latencies, warmedFor);
+    }
+
     /** Runs the warm-up alone: the harness does so once per scenario to warm the emulator's JIT up. */
     private static void warmOnly(Contender contender, Scenario scenario, String prefix, Duration warmup,
             Duration maxWarmup, Map<String, String> flags) throws Exception {
@@ -135,6 +152,9 @@ public final class ContenderMain {
             case STREAM -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
                     round -> contender.uploadStream(prefix + "/emulator-warmup-" + round,
                             new SyntheticStream(scenario.warmupBytes()), scenario.partBytes(), scenario.concurrency()));
+            case BATCH -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                    round -> contender.uploadDirectory(prefix + "/emulator-warmup-" + round,
+                            Path.of(flags.get("warmup-file")), scenario.concurrency(), scenario.partBytes()));
         }
     }
 

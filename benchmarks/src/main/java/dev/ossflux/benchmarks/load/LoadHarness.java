@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +52,7 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = ContenderMain.flags(args);
         if (flags.containsKey("help")) {
-            System.out.println("usage: java -jar ossflux-benchmarks.jar [--quick] [--scenarios 1,2,3,4,5] "
+            System.out.println("usage: java -jar ossflux-benchmarks.jar [--quick] [--scenarios 1,2,3,4,5,6] "
                     + "[--contenders " + String.join(",", CONTENDERS) + "] [--sdk-pools 16,64,256] [--out DIR] "
                     + "[--jfr DIR] [--warmup-seconds N] [--max-warmup-seconds N]");
             return;
@@ -90,7 +91,7 @@ public final class LoadHarness {
                 warmEmulator(scenario, emulator, receiver, files);
                 List<RunResult> runs = new ArrayList<>();
                 List<RunResult> sdkVariants = new ArrayList<>();
-                for (String contender : contenders) {
+                for (String contender : contenders.stream().filter(scenario::runs).toList()) {
                     boolean pooled = contender.equals(Contender.ALIYUN_SDK_OSS) && !scenario.multipart();
                     for (int pool : pooled ? pools : List.of(8)) {
                         RunResult run = runChild(scenario, contender, pool, emulator, receiver, files);
@@ -110,7 +111,7 @@ public final class LoadHarness {
         } finally {
             for (Path[] pair : files.values()) {
                 for (Path file : pair) {
-                    Files.deleteIfExists(file);
+                    BatchTree.delete(file);
                 }
             }
         }
@@ -147,17 +148,24 @@ public final class LoadHarness {
         return all.stream().filter(scenario -> ids.contains(scenario.id())).toList();
     }
 
-    /** The file of scenario 3 and its smaller warm-up file, random bytes written once per harness run. */
+    /**
+     * The file of scenario 3 and the directory tree of the batch, each with a smaller one for the
+     * warm-up: random bytes written once per harness run.
+     */
     private Map<Integer, Path[]> dataFiles(List<Scenario> scenarios) throws IOException {
+        Map<Integer, Path[]> files = new HashMap<>();
         for (Scenario scenario : scenarios) {
+            Path data = work.resolve("scenario-" + scenario.id());
+            Path warmup = work.resolve("scenario-" + scenario.id() + "-warmup");
             if (scenario.kind() == Scenario.Kind.FILE) {
-                Path file = write(work.resolve("scenario-" + scenario.id() + ".bin"), scenario.objectBytes());
-                Path warmup = write(work.resolve("scenario-" + scenario.id() + "-warmup.bin"),
-                        scenario.warmupBytes());
-                return Map.of(scenario.id(), new Path[] {file, warmup});
+                files.put(scenario.id(), new Path[] {write(data, scenario.objectBytes()),
+                        write(warmup, scenario.warmupBytes())});
+            } else if (scenario.kind() == Scenario.Kind.BATCH) {
+                files.put(scenario.id(), new Path[] {BatchTree.write(data, scenario.objects()),
+                        BatchTree.write(warmup, scenario.warmupObjects())});
             }
         }
-        return Map.of();
+        return files;
     }
 
     private static Path write(Path file, long size) throws IOException {
@@ -173,14 +181,16 @@ public final class LoadHarness {
     }
 
     /**
-     * Warms the emulator's JIT up on this scenario with an untimed raw-netty pass, so that the first
-     * contender measured (ossflux) does not share the cores with the emulator's compiler.
+     * Warms the emulator's JIT up on this scenario with an untimed raw-netty pass (the SDK's in the
+     * batch, which raw-netty does not run), so that the first contender measured (ossflux) does not
+     * share the cores with the emulator's compiler.
      */
     private void warmEmulator(Scenario scenario, EmulatorProcess emulator, CallbackReceiver receiver,
             Map<Integer, Path[]> files) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        runChild(scenario, Contender.RAW_NETTY, 8, emulator, receiver, files, true);
-        System.out.printf("  (emulator warmed up by an untimed raw-netty pass, %.0f s)%n",
+        String contender = scenario.runs(Contender.RAW_NETTY) ? Contender.RAW_NETTY : Contender.ALIYUN_SDK_OSS;
+        runChild(scenario, contender, 16, emulator, receiver, files, true);
+        System.out.printf("  (emulator warmed up by an untimed %s pass, %.0f s)%n", contender,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -6,6 +6,9 @@ import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.auth.CredentialsProvider;
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.multipart.BatchOptions;
+import dev.ossflux.multipart.BatchResult;
+import dev.ossflux.multipart.BatchUploader;
 import dev.ossflux.multipart.MultipartOptions;
 import dev.ossflux.multipart.MultipartUploader;
 import java.io.IOException;
@@ -15,11 +18,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** ossflux as its README shows it: one {@link OssClient}, {@code UploadBody.fromBytes}, a {@link MultipartUploader}. */
+/**
+ * ossflux as its README shows it: one {@link OssClient}, one direct buffer shared by every
+ * PutObject through {@code UploadBody.fromByteBuffer} (as raw-netty shares one direct
+ * {@code ByteBuf}), a {@link MultipartUploader}, a {@link BatchUploader} for the batch.
+ */
 final class OssfluxContender implements Contender {
 
     /** The chunk a stream is read in, as a socket or a {@code DataBuffer} source would deliver it. */
@@ -43,6 +51,7 @@ final class OssfluxContender implements Contender {
     @Override
     public void putObjects(String prefix, int count, byte[] data, int concurrency, boolean withCallback,
             Latencies latencies) {
+        ByteBuffer body = ByteBuffer.allocateDirect(data.length).put(data).flip();
         Flux.range(0, count)
                 .flatMap(i -> Mono.defer(() -> {
                     long start = System.nanoTime();
@@ -50,7 +59,7 @@ final class OssfluxContender implements Contender {
                     if (withCallback) {
                         request.callback(callback);
                     }
-                    return client.putObject(request.build(), UploadBody.fromBytes(data))
+                    return client.putObject(request.build(), UploadBody.fromByteBuffer(body))
                             .doOnNext(result -> {
                                 check(result, data.length, withCallback);
                                 latencies.since(start);
@@ -83,6 +92,20 @@ final class OssfluxContender implements Contender {
             }
         }).subscribeOn(Schedulers.boundedElastic());
         uploader.upload(PutObjectRequest.of(target.bucket(), key), chunks).block(Duration.ofMinutes(30));
+    }
+
+    @Override
+    public void uploadDirectory(String prefix, Path dir, int concurrency, long partBytes) {
+        BatchUploader batch = BatchUploader.create(MultipartUploader.create(client, options(partBytes, 4)),
+                BatchOptions.defaults().withConcurrency(concurrency));
+        List<BatchResult> failed = batch.uploadDirectory(dir, target.bucket(), prefix + "/")
+                .filter(result -> !result.succeeded())
+                .collectList()
+                .block(Duration.ofMinutes(30));
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " files failed, first " + failed.get(0).request().key(),
+                    failed.get(0).error().orElse(null));
+        }
     }
 
     @Override

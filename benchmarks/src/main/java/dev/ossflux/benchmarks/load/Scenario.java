@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * One workload every contender runs against the same emulator.
  *
- * @param id 1 to 5, as numbered in the README
+ * @param id 1 to 6, as numbered in the README
  * @param kind which upload path the workload exercises
- * @param objects how many objects (PutObject kinds) or 1 (file and stream)
- * @param objectBytes the size of each object, or of the file or stream
- * @param concurrency uploads in flight (PutObject kinds) or parts in flight (multipart kinds)
+ * @param objects how many objects (PutObject kinds and the batch's files) or 1 (file and stream)
+ * @param objectBytes the size of each object, or of the file or stream; the batch's files vary
+ *     ({@link BatchTree})
+ * @param concurrency uploads in flight (PutObject kinds, batch) or parts in flight (multipart kinds)
  * @param partBytes the part size of the multipart kinds, else 0
- * @param warmupObjects objects uploaded in each warm-up round (PutObject kinds); the multipart kinds
+ * @param warmupObjects objects uploaded in each warm-up round (PutObject kinds, batch); the multipart kinds
  *     warm up on a file or stream of {@code warmupBytes}
  * @param warmupBytes the size of the warm-up file or stream (multipart kinds)
  * @param warmupRounds the fewest warm-up rounds: ossflux's deeper pipeline needs tens of thousands of
@@ -21,18 +22,19 @@ record Scenario(int id, String name, Kind kind, int objects, long objectBytes, i
         int warmupObjects, long warmupBytes, int warmupRounds) {
 
     enum Kind {
-        PUT, PUT_WITH_CALLBACK, FILE, STREAM
+        PUT, PUT_WITH_CALLBACK, FILE, STREAM, BATCH
     }
 
     static final long KIB = 1024;
     static final long MIB = 1024 * KIB;
     static final long GIB = 1024 * MIB;
 
-    /** The five scenarios of the issue, full size or scaled down for {@code --quick}. */
+    /** The five scenarios of the benchmarks issue and the batch one, full size or scaled down for {@code --quick}. */
     static List<Scenario> all(boolean quick) {
         int small = quick ? 1_000 : 10_000;
         int large = quick ? 32 : 256;
         long big = quick ? 128 * MIB : GIB;
+        int files = quick ? 2_000 : 20_000;
         return List.of(
                 new Scenario(1, "PutObject " + small + " x 16 KiB, concurrency 256", Kind.PUT, small, 16 * KIB, 256, 0,
                         quick ? 500 : 2_000, 0, quick ? 2 : 15),
@@ -43,11 +45,18 @@ record Scenario(int id, String name, Kind kind, int objects, long objectBytes, i
                 new Scenario(4, "unknown-length stream " + size(big) + ", 8 MiB parts, concurrency 8", Kind.STREAM, 1,
                         big, 8, 8 * MIB, 0, quick ? 64 * MIB : 256 * MIB, 2),
                 new Scenario(5, "PutObject " + small + " x 16 KiB with callback, concurrency 256",
-                        Kind.PUT_WITH_CALLBACK, small, 16 * KIB, 256, 0, quick ? 500 : 2_000, 0, quick ? 2 : 5));
+                        Kind.PUT_WITH_CALLBACK, small, 16 * KIB, 256, 0, quick ? 500 : 2_000, 0, quick ? 2 : 5),
+                new Scenario(6, "batch of " + files + " files of mixed sizes, 64 at once", Kind.BATCH, files,
+                        BatchTree.totalBytes(files) / files, 64, 8 * MIB, quick ? 500 : 2_000, 0, quick ? 1 : 3));
     }
 
     long totalBytes() {
-        return objects * objectBytes;
+        return kind == Kind.BATCH ? BatchTree.totalBytes(objects) : objects * objectBytes;
+    }
+
+    /** Whether {@code contender} runs this scenario: the batch compares ossflux with the official SDK only. */
+    boolean runs(String contender) {
+        return kind != Kind.BATCH || contender.equals(Contender.OSSFLUX) || contender.equals(Contender.ALIYUN_SDK_OSS);
     }
 
     boolean multipart() {
