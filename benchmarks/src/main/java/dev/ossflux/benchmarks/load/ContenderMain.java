@@ -42,11 +42,8 @@ public final class ContenderMain {
             }
             result = switch (scenario.kind()) {
                 case PUT, PUT_WITH_CALLBACK -> puts(contender, name, scenario, prefix, warmup, maxWarmup);
-                case FILE -> file(contender, name, scenario, prefix, warmup, maxWarmup, Path.of(flags.get("file")),
-                        Path.of(flags.get("warmup-file")));
-                case STREAM -> stream(contender, name, scenario, prefix, warmup, maxWarmup);
-                case BATCH -> batch(contender, name, scenario, prefix, warmup, maxWarmup, Path.of(flags.get("file")),
-                        Path.of(flags.get("warmup-file")));
+                case FILE, STREAM, BATCH -> single(contender, name, scenario, prefix, warmup, maxWarmup,
+                        upload(contender, scenario, flags));
             };
         }
         System.out.println(RESULT + JsonMapper.builder().build().writeValueAsString(result));
@@ -75,61 +72,48 @@ public final class ContenderMain {
         return result(name, contender, scenario, probe, latencies, warmedFor);
     }
 
-    private static RunResult file(Contender contender, String name, Scenario scenario, String prefix,
-            Duration warmup, Duration maxWarmup, Path file, Path warmupFile) throws Exception {
-        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                round -> contender.uploadFile(prefix + "/warmup-" + round, warmupFile, scenario.partBytes(),
-                        scenario.concurrency()));
-        Latencies latencies = new Latencies(1);
-        Probe probe = settleAndStart();
-        try (probe) {
-            long start = System.nanoTime();
-            contender.uploadFile(prefix + "/run", file, scenario.partBytes(), scenario.concurrency());
-            latencies.since(start);
-        }
-        double liveHeap;
-        try (LiveHeap live = LiveHeap.start()) {
-            contender.uploadFile(prefix + "/heap", file, scenario.partBytes(), scenario.concurrency());
-            liveHeap = live.peakMb();
-        }
-        return result(name, contender, scenario, probe, latencies, warmedFor).withLiveHeap(liveHeap);
+    /** One upload of a single-upload workload (file, stream, batch) to {@code key}: the warm-up's size or the full one. */
+    private interface Upload {
+        void run(String key, boolean full) throws Exception;
     }
 
-    private static RunResult stream(Contender contender, String name, Scenario scenario, String prefix,
-            Duration warmup, Duration maxWarmup) throws Exception {
-        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                round -> contender.uploadStream(prefix + "/warmup-" + round,
-                        new SyntheticStream(scenario.warmupBytes()), scenario.partBytes(), scenario.concurrency()));
-        Latencies latencies = new Latencies(1);
-        Probe probe = settleAndStart();
-        try (probe) {
-            long start = System.nanoTime();
-            contender.uploadStream(prefix + "/run", new SyntheticStream(scenario.objectBytes()),
-                    scenario.partBytes(), scenario.concurrency());
-            latencies.since(start);
-        }
-        double liveHeap;
-        try (LiveHeap live = LiveHeap.start()) {
-            contender.uploadStream(prefix + "/heap", new SyntheticStream(scenario.objectBytes()),
-                    scenario.partBytes(), scenario.concurrency());
-            liveHeap = live.peakMb();
-        }
-        return result(name, contender, scenario, probe, latencies, warmedFor).withLiveHeap(liveHeap);
+    private static Upload upload(Contender contender, Scenario scenario, Map<String, String> flags) {
+        long part = scenario.partBytes();
+        int concurrency = scenario.concurrency();
+        return switch (scenario.kind()) {
+            case FILE -> (key, full) -> contender.uploadFile(key, Path.of(flags.get(full ? "file" : "warmup-file")),
+                    part, concurrency);
+            case STREAM -> (key, full) -> contender.uploadStream(key,
+                    new SyntheticStream(full ? scenario.objectBytes() : scenario.warmupBytes()), part, concurrency);
+            case BATCH -> (key, full) -> contender.uploadDirectory(key,
+                    Path.of(flags.get(full ? "file" : "warmup-file")), concurrency, part);
+            case PUT, PUT_WITH_CALLBACK -> throw new IllegalArgumentException("not a single upload: " + scenario);
+        };
     }
 
-    private static RunResult batch(Contender contender, String name, Scenario scenario, String prefix,
-            Duration warmup, Duration maxWarmup, Path tree, Path warmupTree) throws Exception {
+    /**
+     * Warms up on the smaller workload, times one full upload and, for the multipart kinds, repeats it
+     * untimed to measure the heap it keeps alive.
+     */
+    private static RunResult single(Contender contender, String name, Scenario scenario, String prefix,
+            Duration warmup, Duration maxWarmup, Upload upload) throws Exception {
         double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                round -> contender.uploadDirectory(prefix + "/warmup-" + round, warmupTree, scenario.concurrency(),
-                        scenario.partBytes()));
+                round -> upload.run(prefix + "/warmup-" + round, false));
         Latencies latencies = new Latencies(1);
         Probe probe = settleAndStart();
         try (probe) {
             long start = System.nanoTime();
-            contender.uploadDirectory(prefix + "/run", tree, scenario.concurrency(), scenario.partBytes());
+            upload.run(prefix + "/run", true);
             latencies.since(start);
         }
-        return result(name, contender, scenario, probe, latencies, warmedFor);
+        RunResult result = result(name, contender, scenario, probe, latencies, warmedFor);
+        if (!scenario.multipart()) {
+            return result;
+        }
+        try (LiveHeap live = LiveHeap.start()) {
+            upload.run(prefix + "/heap", true);
+            return result.withLiveHeap(live.peakMb());
+        }
     }
 
     /** Runs the warm-up alone: the harness does so once per scenario to warm the emulator's JIT up. */
@@ -146,15 +130,11 @@ public final class ContenderMain {
                             new Latencies(scenario.warmupObjects()));
                 });
             }
-            case FILE -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                    round -> contender.uploadFile(prefix + "/emulator-warmup-" + round,
-                            Path.of(flags.get("warmup-file")), scenario.partBytes(), scenario.concurrency()));
-            case STREAM -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                    round -> contender.uploadStream(prefix + "/emulator-warmup-" + round,
-                            new SyntheticStream(scenario.warmupBytes()), scenario.partBytes(), scenario.concurrency()));
-            case BATCH -> Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                    round -> contender.uploadDirectory(prefix + "/emulator-warmup-" + round,
-                            Path.of(flags.get("warmup-file")), scenario.concurrency(), scenario.partBytes()));
+            case FILE, STREAM, BATCH -> {
+                Upload upload = upload(contender, scenario, flags);
+                Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                        round -> upload.run(prefix + "/emulator-warmup-" + round, false));
+            }
         }
     }
 
