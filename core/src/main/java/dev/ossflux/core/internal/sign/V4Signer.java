@@ -23,6 +23,8 @@ public final class V4Signer implements RequestSigner {
     private final String region;
     /** The signing key of the last (secret, day) pair: it changes once a day, so one entry suffices. */
     private final AtomicReference<CachedKey> cachedKey = new AtomicReference<>();
+    /** The last second formatted: requests signed in the same second share the string. */
+    private final AtomicReference<Timestamp> lastTimestamp = new AtomicReference<>(new Timestamp(Long.MIN_VALUE, ""));
 
     public V4Signer(String region) {
         this.region = region;
@@ -31,7 +33,7 @@ public final class V4Signer implements RequestSigner {
     @Override
     public void sign(SigningInput input, Credentials credentials, Instant now) {
         Map<String, String> headers = input.headers();
-        String timestamp = TIMESTAMP.format(now);
+        String timestamp = timestamp(now);
         String day = timestamp.substring(0, 8);
         headers.put("x-oss-date", timestamp);
         headers.put("x-oss-content-sha256", UNSIGNED_PAYLOAD);
@@ -81,6 +83,17 @@ public final class V4Signer implements RequestSigner {
         return Hashing.hmacSha256(key, "aliyun_v4_request");
     }
 
+    private String timestamp(Instant now) {
+        long second = now.getEpochSecond();
+        Timestamp last = lastTimestamp.get();
+        if (last.second() == second) {
+            return last.text();
+        }
+        String text = TIMESTAMP.format(now);
+        lastTimestamp.set(new Timestamp(second, text));
+        return text;
+    }
+
     private byte[] signingKey(String secret, String day) {
         CachedKey cached = cachedKey.get();
         if (cached != null && cached.day.equals(day) && cached.secret.equals(secret)) {
@@ -105,6 +118,9 @@ public final class V4Signer implements RequestSigner {
             }
         });
         return s.toString();
+    }
+
+    private record Timestamp(long second, String text) {
     }
 
     private record CachedKey(String secret, String day, byte[] key) {

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.auth.Credentials;
 import dev.ossflux.core.internal.sign.SignatureVectors.Request;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,21 @@ class V4SignerTest {
         String signature = Hashing.hex(Hashing.hmacSha256(V4Signer.deriveSigningKey("sk", "20231216", "cn-hangzhou"),
                 V4Signer.stringToSign("20231216T162057Z", scope, canonical)));
         assertThat(signature).isEqualTo("e21d18daa82167720f9b1047ae7e7f1ce7cb77a31e8203a7d5f4624fa0284afe");
+    }
+
+    @Test
+    void dateStampsEachRequestWithItsOwnSecondAndDay() {
+        V4Signer signer = new V4Signer("cn-hangzhou");
+        List<Instant> times = List.of(NOW, NOW.plusMillis(999), NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)), NOW);
+        List<String> stamps = times.stream().map(time -> {
+            Request request = request("PUT", "exampledir/exampleobject.txt");
+            signer.sign(request.input(), TEST, time);
+            String authorization = request.signedHeaders().get("authorization");
+            assertThat(authorization).contains("/" + request.signedHeaders().get("x-oss-date").substring(0, 8) + "/");
+            return request.signedHeaders().get("x-oss-date");
+        }).toList();
+        assertThat(stamps).containsExactly("20240115T083000Z", "20240115T083000Z", "20240115T083001Z",
+                "20240116T083000Z", "20240115T083000Z");
     }
 
     @Test
