@@ -79,7 +79,8 @@ public record PutObjectRequest(
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
             String name = Objects.requireNonNull(entry.getKey(), "metadata name").toLowerCase(Locale.ROOT);
             String value = Objects.requireNonNull(entry.getValue(), "metadata value of " + name);
-            if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+            if (name.isEmpty()
+                    || !name.chars().allMatch(c -> c > 0x20 && c < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
                 throw new IllegalArgumentException("metadata: '" + name + "' is not a valid header name");
             }
             requireHeaderValue("metadata " + name, value);
@@ -125,7 +126,8 @@ public record PutObjectRequest(
 
         /** Adds one user metadata entry ({@code x-oss-meta-<name>}). */
         public Builder metadata(String name, String value) {
-            metadata.put(Objects.requireNonNull(name, "metadata name"), Objects.requireNonNull(value, "metadata value"));
+            metadata.put(Objects.requireNonNull(name, "metadata name"),
+                    Objects.requireNonNull(value, "metadata value"));
             return this;
         }
 

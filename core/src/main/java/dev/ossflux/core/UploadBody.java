@@ -13,8 +13,8 @@ import org.reactivestreams.Publisher;
  * The bytes of an upload. Create one with a factory; the client reads it only when the upload's
  * {@code Mono} is subscribed.
  *
- * <p>Bodies from bytes, buffers, strings and files are <em>replayable</em>: a failed attempt is retried with
- * the same bytes. A body from a publisher is read once, so its upload is never retried.
+ * <p>Bodies from bytes, buffers, strings and files are <em>replayable</em>: a failed attempt is
+ * retried with the same bytes. A body from a publisher is read once, so its upload is never retried.
  */
 public interface UploadBody {
 

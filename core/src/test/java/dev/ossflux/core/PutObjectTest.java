@@ -255,7 +255,8 @@ class PutObjectTest {
 
     @Test
     void sendsTheRemainingBytesOfADirectBufferOnEveryAttemptWithoutMovingIt() {
-        oss.enqueue(new MockResponse.Builder().code(503).body("<Error><Code>ServiceUnavailable</Code></Error>").build());
+        oss.enqueue(new MockResponse.Builder().code(503)
+                .body("<Error><Code>ServiceUnavailable</Code></Error>").build());
         oss.enqueue(MockOss.ok(ETAG, CRC).build());
         ByteBuffer buffer = ByteBuffer.allocateDirect(64).put(("xx" + BODY + "yy").getBytes(StandardCharsets.UTF_8));
         buffer.position(2).limit(2 + BODY.length());
@@ -272,6 +273,19 @@ class PutObjectTest {
             assertThat(sent.getBody().utf8()).isEqualTo(BODY);
             assertThat(sent.getHeaders().get("Content-MD5")).isEqualTo("eB5eJF1ptWaXm4bijSPyxw==");
         }
+    }
+
+    @Test
+    void sendsAReadOnlyHeapBuffer() {
+        oss.enqueue(MockOss.ok(ETAG, CRC).build());
+        ByteBuffer buffer = ByteBuffer.wrap(BODY.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+
+        StepVerifier.create(oss.client.putObject(PutObjectRequest.of(MockOss.BUCKET, KEY),
+                        UploadBody.fromByteBuffer(buffer)))
+                .assertNext(result -> assertThat(result.crc64()).isEqualTo(CRC))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+        assertThat(oss.take().getBody().utf8()).isEqualTo(BODY);
     }
 
     @Test

@@ -32,7 +32,10 @@ public sealed interface Fault {
         return new Status(status, errorCode, 1);
     }
 
-    /** {@link #status(int, String)} with the usual code: {@code ServiceUnavailable} for 503, else {@code InternalError}. */
+    /**
+     * {@link #status(int, String)} with the usual code: {@code ServiceUnavailable} for 503, else
+     * {@code InternalError}.
+     */
     static Fault status(int status) {
         return status(status, status == 503 ? "ServiceUnavailable" : "InternalError");
     }

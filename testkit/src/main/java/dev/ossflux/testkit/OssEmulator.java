@@ -191,9 +191,13 @@ public final class OssEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Accepts this access key (by default {@value #DEFAULT_ACCESS_KEY_ID} / {@value #DEFAULT_ACCESS_KEY_SECRET}). */
+        /**
+         * Accepts this access key (by default {@value #DEFAULT_ACCESS_KEY_ID} /
+         * {@value #DEFAULT_ACCESS_KEY_SECRET}).
+         */
         public Builder credentials(String accessKeyId, String accessKeySecret) {
-            accounts.put(accessKeyId, new Account(accessKeyId, Objects.requireNonNull(accessKeySecret, "secret"), null));
+            accounts.put(accessKeyId,
+                    new Account(accessKeyId, Objects.requireNonNull(accessKeySecret, "secret"), null));
             return this;
         }
 
@@ -243,7 +247,10 @@ public final class OssEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The RSA key pair that signs callbacks (default: a 1024-bit pair, the size of the test key in the protocol notes, made once per JVM). */
+        /**
+         * The RSA key pair that signs callbacks (default: a 1024-bit pair, the size of the test key in
+         * the protocol notes, made once per JVM).
+         */
         public Builder callbackKeyPair(KeyPair keyPair) {
             this.callbackKeys = Objects.requireNonNull(keyPair, "keyPair");
             return this;

@@ -72,7 +72,7 @@ public final class ContenderMain {
         return result(name, contender, scenario, probe, latencies, warmedFor);
     }
 
-    /** One upload of a single-upload workload (file, stream, batch) to {@code key}: the warm-up's size or the full one. */
+    /** One upload of a single-upload workload (file, stream, batch) to {@code key}, warm-up size or full. */
     private interface Upload {
         void run(String key, boolean full) throws Exception;
     }

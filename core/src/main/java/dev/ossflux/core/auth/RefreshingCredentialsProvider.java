@@ -59,7 +59,8 @@ final class RefreshingCredentialsProvider implements CredentialsProvider {
             }
             AtomicReference<@Nullable Mono<Credentials>> self = new AtomicReference<>();
             Mono<Credentials> shared = Mono.defer(fetch)
-                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("credentials: the fetch completed empty")))
+                    .switchIfEmpty(Mono.error(
+                            () -> new IllegalStateException("credentials: the fetch completed empty")))
                     .doOnNext(fresh -> current = fresh)
                     .doFinally(signal -> inFlight.compareAndSet(self.get(), null))
                     .cache();

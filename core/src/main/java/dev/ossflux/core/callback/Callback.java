@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * to the {@linkplain #urls() URLs}, and the reply becomes the upload's response.
  *
  * <pre>{@code
- * Callback callback = Callback.builder("https://app.example.com/oss/callback", "bucket=${bucket}&object=${object}&uid=${x:uid}")
+ * Callback callback = Callback.builder("https://app.example.com/oss/callback",
+ *                 "bucket=${bucket}&object=${object}&uid=${x:uid}")
  *         .variable("x:uid", "42")
  *         .build();
  * }</pre>
@@ -253,7 +254,8 @@ public final class Callback {
             throw new IllegalArgumentException("callbackUrl: '" + url + "' has no valid host or port");
         }
         if (uri.getHost().startsWith("[")) {
-            throw new IllegalArgumentException("callbackUrl: '" + url + "' uses an IPv6 literal, which OSS cannot call");
+            throw new IllegalArgumentException(
+                    "callbackUrl: '" + url + "' uses an IPv6 literal, which OSS cannot call");
         }
     }
 

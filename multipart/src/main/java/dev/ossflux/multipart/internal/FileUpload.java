@@ -80,7 +80,8 @@ final class FileUpload {
             }
             return Parts.abortQuietly(client, upload(checkpoint)).then(fresh(state, store, location));
         }).flatMap(result -> store.delete(location).thenReturn(result))
-                .onErrorResume(CallbackFailedException.class, failed -> store.delete(location).then(Mono.error(failed)));
+                .onErrorResume(CallbackFailedException.class,
+                        failed -> store.delete(location).then(Mono.error(failed)));
     }
 
     private Mono<UploadResult> fresh(FileState state, CheckpointStore store, Path location) {

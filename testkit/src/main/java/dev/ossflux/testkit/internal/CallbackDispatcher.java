@@ -45,7 +45,8 @@ final class CallbackDispatcher {
         this.signer = signer;
         this.timeout = timeout;
         this.faults = faults;
-        // OSS calls callbacks with no concurrency limit of its own; a waiting callback still counts against its timeout.
+        // OSS calls callbacks with no concurrency limit of its own; a waiting callback still counts
+        // against its timeout.
         this.connections = ConnectionProvider.builder("ossflux-emulator-callbacks").maxConnections(1024)
                 .pendingAcquireMaxCount(-1).pendingAcquireTimeout(timeout).build();
         this.client = HttpClient.create(connections)

@@ -17,7 +17,10 @@ abstract class Content {
 
     abstract long size();
 
-    /** Streams {@code [offset, offset + length)}; the caller releases every buffer (Reactor Netty does when sending). */
+    /**
+     * Streams {@code [offset, offset + length)}; the caller releases every buffer (Reactor Netty does
+     * when sending).
+     */
     abstract Flux<ByteBuf> read(long offset, long length);
 
     /** A copy of all bytes, or null when the bytes were discarded (sink mode); may read files. */

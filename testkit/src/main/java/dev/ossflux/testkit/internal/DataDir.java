@@ -62,7 +62,8 @@ final class DataDir {
     }
 
     void writeObject(ObjectEntry entry) {
-        write(objectFile(entry.meta().bucket(), entry.meta().key()), new ObjectFile(entry.meta(), blobs(entry.content())));
+        write(objectFile(entry.meta().bucket(), entry.meta().key()),
+                new ObjectFile(entry.meta(), blobs(entry.content())));
     }
 
     void deleteObject(String bucket, String key) {

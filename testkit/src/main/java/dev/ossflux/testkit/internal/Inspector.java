@@ -23,8 +23,9 @@ public final class Inspector {
         }
         try {
             ObjectMeta m = entry.meta();
-            return Optional.of(new StoredObject(m.bucket(), m.key(), m.size(), m.etag(), Long.parseUnsignedLong(m.crc64()),
-                    Optional.ofNullable(m.contentMd5()), m.contentType(), m.userMetadata(), m.objectType(),
+            return Optional.of(new StoredObject(m.bucket(), m.key(), m.size(), m.etag(),
+                    Long.parseUnsignedLong(m.crc64()), Optional.ofNullable(m.contentMd5()), m.contentType(),
+                    m.userMetadata(), m.objectType(),
                     Instant.ofEpochMilli(m.lastModifiedMillis()), entry.content().copy()));
         } finally {
             entry.content().release();

@@ -18,7 +18,10 @@ public final class CallbackTemplate {
         this.variables = variables;
     }
 
-    /** Parses {@code template}; a {@code $} without {@code {} or an unclosed brace is an {@link IllegalArgumentException}. */
+    /**
+     * Parses {@code template}; a {@code $} without {@code {} or an unclosed brace is an
+     * {@link IllegalArgumentException}.
+     */
     public static CallbackTemplate parse(String template) {
         List<String> literals = new ArrayList<>();
         List<String> variables = new ArrayList<>();

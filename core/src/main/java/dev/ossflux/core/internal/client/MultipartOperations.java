@@ -50,7 +50,8 @@ final class MultipartOperations {
                                 Objects.requireNonNull(request, "request").bucket(), request.key())
                         .query(List.of(QueryParam.flag("uploads"))).headers(Headers.objectAttributes(request))))
                 .map(response -> {
-                    InitiateMultipartUploadResult result = Xml.read(response.body(), InitiateMultipartUploadResult.class);
+                    InitiateMultipartUploadResult result =
+                            Xml.read(response.body(), InitiateMultipartUploadResult.class);
                     return new MultipartUpload(request.bucket(), request.key(), result.uploadId());
                 });
     }
@@ -129,7 +130,8 @@ final class MultipartOperations {
 
     Mono<Void> abort(MultipartUpload upload) {
         return Mono.defer(() -> transport.exchange(OssRequest.of("AbortMultipartUpload", HttpMethod.DELETE,
-                        Objects.requireNonNull(upload, "upload").bucket(), upload.key()).query(List.of(QueryParam.of("uploadId", upload.uploadId())))))
+                        Objects.requireNonNull(upload, "upload").bucket(), upload.key())
+                        .query(List.of(QueryParam.of("uploadId", upload.uploadId())))))
                 .then();
     }
 

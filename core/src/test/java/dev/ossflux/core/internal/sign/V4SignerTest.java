@@ -61,13 +61,15 @@ class V4SignerTest {
     @Test
     void dateStampsEachRequestWithItsOwnSecondAndDay() {
         V4Signer signer = new V4Signer("cn-hangzhou");
-        List<Instant> times = List.of(NOW, NOW.plusMillis(999), NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)), NOW);
+        List<Instant> times = List.of(NOW, NOW.plusMillis(999), NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)),
+                NOW);
         List<String> stamps = times.stream().map(time -> {
             Request request = request("PUT", "exampledir/exampleobject.txt");
             signer.sign(request.input(), TEST, time);
             String authorization = request.signedHeaders().get("authorization");
-            assertThat(authorization).contains("/" + request.signedHeaders().get("x-oss-date").substring(0, 8) + "/");
-            return request.signedHeaders().get("x-oss-date");
+            String date = request.signedHeaders().get("x-oss-date");
+            assertThat(authorization).contains("/" + date.substring(0, 8) + "/");
+            return date;
         }).toList();
         assertThat(stamps).containsExactly("20240115T083000Z", "20240115T083000Z", "20240115T083001Z",
                 "20240116T083000Z", "20240115T083000Z");

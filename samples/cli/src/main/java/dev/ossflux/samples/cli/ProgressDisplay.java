@@ -38,7 +38,8 @@ abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable
         public void onProgress(Progress progress) {
             bar.stepTo(progress.transferredBytes());
             bar.setExtraMessage(progress.completedParts()
-                    + progress.totalParts().stream().mapToObj(total -> "/" + total).findFirst().orElse("") + " " + units);
+                    + progress.totalParts().stream().mapToObj(total -> "/" + total).findFirst().orElse("")
+                    + " " + units);
         }
 
         @Override
@@ -67,7 +68,8 @@ abstract sealed class ProgressDisplay implements ProgressListener, AutoCloseable
             long now = System.nanoTime();
             long last = lastLine.get();
             double fraction = totalBytes == 0 ? 1.0 : Math.min(1.0, progress.transferredBytes() / (double) totalBytes);
-            if ((now - last >= Duration.ofSeconds(1).toNanos() || fraction >= 1.0) && lastLine.compareAndSet(last, now)) {
+            if ((now - last >= Duration.ofSeconds(1).toNanos() || fraction >= 1.0)
+                    && lastLine.compareAndSet(last, now)) {
                 double seconds = Math.max(1e-3, (now - start) / 1e9);
                 out.printf("%s: %s of %s (%.0f%%), %s/s, %d %s done%n", task,
                         Sizes.format(progress.transferredBytes()), Sizes.format(totalBytes), fraction * 100,

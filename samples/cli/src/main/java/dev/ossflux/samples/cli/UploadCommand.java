@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code upload FILE oss://BUCKET/KEY}: a resumable multipart upload with a progress bar. */
-@Command(name = "upload", mixinStandardHelpOptions = true, description = "Upload a file; rerun the same command after an interruption to resume.")
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = "Upload a file; rerun the same command after an interruption to resume.")
 final class UploadCommand implements Callable<Integer> {
 
     @Spec
@@ -49,8 +50,10 @@ final class UploadCommand implements Callable<Integer> {
         long size = Files.size(file);
         PrintWriter out = spec.commandLine().getOut();
         try (OssClient oss = client.client();
-                ProgressDisplay progress = ProgressDisplay.create(file.getFileName().toString(), size, "parts", System.err)) {
-            PutObjectRequest.Builder request = PutObjectRequest.builder(to.bucket(), to.key()).progressListener(progress);
+                ProgressDisplay progress =
+                        ProgressDisplay.create(file.getFileName().toString(), size, "parts", System.err)) {
+            PutObjectRequest.Builder request =
+                    PutObjectRequest.builder(to.bucket(), to.key()).progressListener(progress);
             callback.callback().ifPresent(request::callback);
             MultipartOptions options = transfer.options();
             CompletableFuture<UploadResult> upload = MultipartUploader.create(oss, options)

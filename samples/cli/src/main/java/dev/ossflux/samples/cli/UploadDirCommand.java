@@ -45,7 +45,8 @@ final class UploadDirCommand implements Callable<Integer> {
     @Mixin
     TransferOptions transfer;
 
-    @Option(names = "--files-at-once", paramLabel = "N", defaultValue = "16", description = "files in flight (default 16)")
+    @Option(names = "--files-at-once", paramLabel = "N", defaultValue = "16",
+            description = "files in flight (default 16)")
     int filesAtOnce;
 
     @Override
