@@ -38,21 +38,27 @@ final class BodyReceiver {
         ex.consumeBody();
         MessageDigest md5 = Hashing.md5();
         long[] state = new long[2];
-        return ex.request.receive().retain()
-                .concatMap(buf -> {
+        // A buffer is retained only once it is bound for the writer, which then owns that reference; one
+        // dropped on the way (a failing mapper, a cancel, an error) is released by the discard hook. The
+        // reset fault is decided before the retain, so its buffer is released by Reactor Netty alone.
+        return ex.request.receive()
+                .<ByteBuf>handle((buf, sink) -> {
                     int n = buf.readableBytes();
                     if (ex.resetAfterBytes >= 0 && state[1] + n > ex.resetAfterBytes) {
-                        buf.release();
-                        ex.bodySize = state[1];
                         ex.reset();
-                        return Mono.error(new ConnectionReset());
+                        sink.error(new ConnectionReset());
+                        return;
                     }
+                    state[1] += n;
+                    ex.bodySize = state[1];
+                    sink.next(buf);
+                })
+                .map(ByteBuf::retain)
+                .concatMap(buf -> {
                     for (ByteBuffer nio : buf.nioBuffers()) {
                         state[0] = Crc64.update(state[0], nio);
                         md5.update(nio);
                     }
-                    state[1] += n;
-                    ex.bodySize = state[1];
                     return writer.write(buf);
                 })
                 .doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease)
