@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -90,9 +91,17 @@ interface ContentWriter {
             this.blob = blob;
         }
 
+        /**
+         * Writes and then releases {@code buffer}. A cancel while the write runs leaves the release to
+         * the write, which is still reading the buffer; a cancel before it starts releases at once.
+         */
         @Override
         public Mono<Void> write(ByteBuf buffer) {
+            AtomicBoolean unclaimed = new AtomicBoolean(true);
             return Mono.<Void>fromRunnable(() -> {
+                if (!unclaimed.compareAndSet(true, false)) {
+                    return;
+                }
                 try {
                     FileChannel out = open();
                     for (ByteBuffer nio : buffer.nioBuffers()) {
@@ -102,8 +111,14 @@ interface ContentWriter {
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } finally {
+                    buffer.release();
                 }
-            }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> buffer.release());
+            }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> {
+                if (unclaimed.compareAndSet(true, false)) {
+                    buffer.release();
+                }
+            });
         }
 
         @Override
