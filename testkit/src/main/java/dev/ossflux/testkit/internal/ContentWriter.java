@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,7 @@ interface ContentWriter {
     final class File implements ContentWriter {
         private final Path blob;
         private @Nullable FileChannel channel;
+        private boolean aborted;
 
         File(Path blob) {
             this.blob = blob;
@@ -110,7 +112,9 @@ interface ContentWriter {
                         }
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    if (!aborted()) {
+                        throw new UncheckedIOException(e);
+                    }
                 } finally {
                     buffer.release();
                 }
@@ -129,21 +133,32 @@ interface ContentWriter {
             }).subscribeOn(Schedulers.boundedElastic());
         }
 
+        /** Closes and deletes the blob; a write still running then fails quietly and cannot create it again. */
         @Override
         public void abort() {
             Schedulers.boundedElastic().schedule(() -> {
-                try {
-                    if (channel != null) {
-                        channel.close();
+                synchronized (this) {
+                    aborted = true;
+                    try {
+                        if (channel != null) {
+                            channel.close();
+                        }
+                        Files.deleteIfExists(blob);
+                    } catch (IOException ignored) {
+                        // a leftover blob only costs disk space
                     }
-                    Files.deleteIfExists(blob);
-                } catch (IOException ignored) {
-                    // a leftover blob only costs disk space
                 }
             });
         }
 
+        private synchronized boolean aborted() {
+            return aborted;
+        }
+
         private synchronized FileChannel open() throws IOException {
+            if (aborted) {
+                throw new ClosedChannelException();
+            }
             if (channel == null) {
                 channel = FileChannel.open(blob, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
