@@ -6,15 +6,17 @@ import java.time.Duration;
 
 /**
  * Decides when a contender is warm: at least {@code minRounds} rounds of the scenario's own workload
- * and at least {@code minimum}, then on until the JIT has compiled for at most a tenth of the time
- * of {@value #QUIET_ROUNDS} rounds in a row (one quiet round is often a lull in a long compile
- * queue), up to {@code maximum} (the rounds may stretch that to three times {@code maximum}).
+ * and at least {@code minimum}, then on until the JIT has compiled for at most a tenth of each
+ * round's time for rounds in a row lasting {@link #QUIET} (the compiler counts a compilation when it
+ * ends, and one of a large method can take seconds on busy cores, so a few short quiet rounds prove
+ * nothing), up to {@code maximum} (the rounds may stretch that to three times {@code maximum}).
  * On 2 busy cores the compiler threads starve, so a short warm-up leaves compilation (and its CPU)
  * inside the measured run.
  */
 final class Warmup {
 
-    static final int QUIET_ROUNDS = 3;
+    /** How long the JIT must stay quiet, in whole rounds, before the measured run. */
+    static final Duration QUIET = Duration.ofSeconds(5);
 
     interface Round {
         void run(int index) throws Exception;
@@ -28,17 +30,17 @@ final class Warmup {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         int rounds = 0;
-        int quietRounds = 0;
+        long quietNanos = 0;
         while (true) {
             long compiledBefore = jit.getTotalCompilationTime();
             long roundStart = System.nanoTime();
             round.run(rounds++);
             long roundMillis = (System.nanoTime() - roundStart) / 1_000_000;
             long compileMillis = jit.getTotalCompilationTime() - compiledBefore;
-            quietRounds = compileMillis * 10 <= roundMillis ? quietRounds + 1 : 0;
+            quietNanos = compileMillis * 10 <= roundMillis ? quietNanos + roundMillis * 1_000_000 : 0;
             long elapsed = System.nanoTime() - start;
             boolean enough = rounds >= minRounds && elapsed >= minimum.toNanos();
-            if (enough && (quietRounds >= QUIET_ROUNDS || elapsed >= maximum.toNanos())
+            if (enough && (quietNanos >= QUIET.toNanos() || elapsed >= maximum.toNanos())
                     || elapsed >= 3 * maximum.toNanos()) {
                 return elapsed / 1e9;
             }
