@@ -31,7 +31,7 @@ public final class ContenderMain {
         int pool = Integer.parseInt(flags.getOrDefault("pool", "0"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", quick ? "1" : "5")));
         Duration maxWarmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("max-warmup-seconds",
-                quick ? "2" : "30")));
+                quick ? "2" : "45")));
         Target target = Target.of(flags.get("endpoint"), flags.get("bucket"), flags.get("callback-url"));
         String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
         RunResult result;
