@@ -20,8 +20,6 @@ public final class Crc64 {
     static final long POLY = 0xC96C5795D7870F42L;
     private static final int LANE = 8192;
     private static final int BLOCK = 4 * LANE;
-    private static final int SMALL_LANE = LANE / 2;
-    private static final int SMALLEST_LANE = LANE / 4;
     private static final long[][] TABLE = tables();
     private static final long[] T0 = TABLE[0];
     private static final long[] T1 = TABLE[1];
@@ -34,7 +32,7 @@ public final class Crc64 {
     /** {@code X_POW_2K[k]} is x^(2^k) modulo the polynomial, in the reflected domain. */
     private static final long[] X_POW_2K = powersOfTwo();
     /** {@code SHIFTS[k]} appends {@code k} lanes of zeros, for lanes of {@code LANE >> row} bytes. */
-    private static final long[][] SHIFTS = {shifts(LANE), shifts(SMALL_LANE), shifts(SMALLEST_LANE)};
+    private static final long[][] SHIFTS = {shifts(LANE), shifts(LANE >> 1), shifts(LANE >> 2)};
     private static final VarHandle LONG_LE =
             MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -102,13 +100,12 @@ public final class Crc64 {
             r = block(r, data, i, LANE, SHIFTS[0]);
             i += BLOCK;
         }
-        if (end - i >= 4 * SMALL_LANE) {
-            r = block(r, data, i, SMALL_LANE, SHIFTS[1]);
-            i += 4 * SMALL_LANE;
-        }
-        if (end - i >= 4 * SMALLEST_LANE) {
-            r = block(r, data, i, SMALLEST_LANE, SHIFTS[2]);
-            i += 4 * SMALLEST_LANE;
+        for (int row = 1; row < SHIFTS.length; row++) {
+            int lane = LANE >> row;
+            if (end - i >= 4 * lane) {
+                r = block(r, data, i, lane, SHIFTS[row]);
+                i += 4 * lane;
+            }
         }
         while (end - i >= 8) {
             r = step8(r, (long) LONG_LE.get(data, i));
