@@ -94,8 +94,8 @@ class ObjectOperationsTest {
         oss.enqueue(new MockResponse.Builder().code(200).body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<InitiateMultipartUploadResult><Bucket>examplebucket</Bucket><Key>big/file.bin</Key>"
                 + "<UploadId>0004B9894A22E5B1888A1E29F823ABCD</UploadId></InitiateMultipartUploadResult>").build());
-        long crc12345 = dev.ossflux.core.internal.crc.Crc64.of("12345".getBytes(StandardCharsets.US_ASCII));
-        long crc6789 = dev.ossflux.core.internal.crc.Crc64.of("6789".getBytes(StandardCharsets.US_ASCII));
+        long crc12345 = dev.ossflux.core.Crc64.of("12345".getBytes(StandardCharsets.US_ASCII));
+        long crc6789 = dev.ossflux.core.Crc64.of("6789".getBytes(StandardCharsets.US_ASCII));
         oss.enqueue(MockOss.ok("AAAA", crc12345).build());
         oss.enqueue(MockOss.ok("BBBB", crc6789).build());
         oss.enqueue(MockOss.ok("CCCC-2", Long.parseUnsignedLong("11051210869376104954")).body(

@@ -138,7 +138,7 @@ class PutObjectTest {
         byte[] data = new byte[300_000];
         new java.util.Random(7).nextBytes(data);
         Path file = Files.write(dir.resolve("data.bin"), data);
-        long crc = dev.ossflux.core.internal.crc.Crc64.of(data);
+        long crc = dev.ossflux.core.Crc64.of(data);
         oss.enqueue(new MockResponse.Builder().code(500).build());
         oss.enqueue(MockOss.ok("ANY", crc).build());
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.OssEmulator;
 import dev.ossflux.testkit.OssEmulatorExtension;

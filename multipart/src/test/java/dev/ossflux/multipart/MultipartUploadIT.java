@@ -8,7 +8,7 @@ import dev.ossflux.core.Progress;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.OssEmulator;

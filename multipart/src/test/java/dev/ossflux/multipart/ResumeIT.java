@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PutObjectRequest;
-import dev.ossflux.core.internal.crc.Crc64;
-import dev.ossflux.core.internal.json.Json;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.OssEmulator;
@@ -86,10 +85,10 @@ class ResumeIT {
     void trustsAPartOssHoldsButTheCheckpointMissedOnlyWhenItsBytesMatch() throws IOException {
         List<Integer> firstRun = interruptAfterParts(3);
         Path checkpoint = checkpointFiles().get(0);
-        Checkpoint saved = Json.MAPPER.readValue(Files.readAllBytes(checkpoint), Checkpoint.class);
-        Checkpoint forgotten = new Checkpoint(saved.version(), saved.bucket(), saved.key(), saved.uploadId(),
-                saved.file(), saved.fileSize(), saved.fileLastModifiedMillis(), saved.partSize(), List.of());
-        Files.write(checkpoint, Json.MAPPER.writeValueAsBytes(forgotten));
+        String saved = Files.readString(checkpoint);
+        String forgotten = saved.replaceAll("\"parts\":\\[[^\\]]*\\]", "\"parts\":[]");
+        assertThat(forgotten).as("the checkpoint lists parts before they are forgotten").isNotEqualTo(saved);
+        Files.writeString(checkpoint, forgotten);
 
         StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file))
                 .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));

@@ -7,7 +7,7 @@ import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.sign.Hashing;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,7 +1,7 @@
 package dev.ossflux.benchmarks.jmh;
 
 import com.aliyun.oss.common.utils.CRC64;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;

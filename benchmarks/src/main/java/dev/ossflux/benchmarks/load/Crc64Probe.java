@@ -1,6 +1,6 @@
 package dev.ossflux.benchmarks.load;
 
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import java.util.Random;
 
 /**

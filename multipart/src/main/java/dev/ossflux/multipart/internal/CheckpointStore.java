@@ -2,7 +2,6 @@ package dev.ossflux.multipart.internal;
 
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.core.internal.sign.Hashing;
-import dev.ossflux.multipart.Checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package dev.ossflux.multipart.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.UploadedPart;
-import dev.ossflux.multipart.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.ossflux.testkit.internal;
 
 import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.sign.Hashing;
 import dev.ossflux.core.internal.sign.PercentEncoding;
 import dev.ossflux.core.internal.xml.CompleteMultipartUploadResult;

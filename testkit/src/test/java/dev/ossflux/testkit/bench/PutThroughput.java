@@ -1,7 +1,7 @@
 package dev.ossflux.testkit.bench;
 
 import dev.ossflux.core.auth.Credentials;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.sign.Hashing;
 import dev.ossflux.core.internal.sign.SigningInput;
 import dev.ossflux.core.internal.sign.V4Signer;

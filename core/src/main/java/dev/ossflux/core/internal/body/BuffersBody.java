@@ -1,6 +1,6 @@
 package dev.ossflux.core.internal.body;
 
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.sign.Hashing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

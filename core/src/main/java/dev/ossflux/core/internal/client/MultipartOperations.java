@@ -11,7 +11,7 @@ import dev.ossflux.core.callback.Callback;
 import dev.ossflux.core.internal.Names;
 import dev.ossflux.core.internal.body.Body;
 import dev.ossflux.core.internal.body.BytesBody;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.http.OssRequest;
 import dev.ossflux.core.internal.http.OssResponse;
 import dev.ossflux.core.internal.http.Transport;

@@ -9,7 +9,7 @@ import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.internal.Names;
 import dev.ossflux.core.internal.body.Body;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.http.OssRequest;
 import dev.ossflux.core.internal.http.Transport;
 import io.netty.handler.codec.http.HttpMethod;

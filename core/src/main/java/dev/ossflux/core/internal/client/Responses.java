@@ -5,7 +5,7 @@ import dev.ossflux.core.ChecksumMismatchException;
 import dev.ossflux.core.ObjectMetadata;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.callback.CallbackReply;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.core.internal.http.Errors;
 import dev.ossflux.core.internal.http.OssResponse;
 import dev.ossflux.core.internal.sign.V1Signer;

@@ -3,7 +3,7 @@ package dev.ossflux.core.internal.http;
 import dev.ossflux.core.Progress;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.internal.body.Body;
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;

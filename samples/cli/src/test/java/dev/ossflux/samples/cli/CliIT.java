@@ -2,7 +2,7 @@ package dev.ossflux.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.OssEmulator;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.ossflux.core.internal.crc.Crc64;
+import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.OssEmulator;

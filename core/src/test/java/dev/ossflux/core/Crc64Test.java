@@ -1,4 +1,4 @@
-package dev.ossflux.core.internal.crc;
+package dev.ossflux.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.ossflux.core.internal.crc;
+package dev.ossflux.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package dev.ossflux.multipart;
+package dev.ossflux.multipart.internal;
 
 import dev.ossflux.core.UploadedPart;
 import java.util.List;
@@ -10,13 +10,13 @@ import java.util.Objects;
  *
  * @param fileLastModifiedMillis the file's modification time when the upload started
  */
-public record Checkpoint(
+record Checkpoint(
         int version, String bucket, String key, String uploadId, String file, long fileSize,
         long fileLastModifiedMillis, long partSize, List<UploadedPart> parts) {
 
-    public static final int CURRENT_VERSION = 1;
+    static final int CURRENT_VERSION = 1;
 
-    public Checkpoint {
+    Checkpoint {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(uploadId, "uploadId");
@@ -25,7 +25,7 @@ public record Checkpoint(
     }
 
     /** This checkpoint with {@code part} recorded (replacing an earlier record of the same number). */
-    public Checkpoint with(UploadedPart part) {
+    Checkpoint with(UploadedPart part) {
         List<UploadedPart> updated = new java.util.ArrayList<>(parts.size() + 1);
         parts.stream().filter(p -> p.partNumber() != part.partNumber()).forEach(updated::add);
         updated.add(part);
