@@ -60,6 +60,12 @@ record ExpectedUpload(String bucket, String key, OptionalLong crc64, OptionalLon
         return result;
     }
 
+    /** The object OSS reports holding, which the caller found to have the expected CRC-64 and size. */
+    UploadResult storedAs(ObjectMetadata stored, long crc, long objectSize) {
+        return new UploadResult(bucket, key, stored.etag(), crc, objectSize, stored.versionId(), stored.requestId(),
+                Optional.empty());
+    }
+
     /** The part OSS confirmed, checked like {@link #result(OssResponse)}. */
     UploadedPart part(int partNumber, OssResponse response) {
         long crc = confirmedCrc(response);

@@ -3,6 +3,7 @@ package dev.ossflux.core;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import reactor.core.publisher.Flux;
@@ -30,9 +31,14 @@ final class HttpExchange {
         return endpoint;
     }
 
-    /** Sends {@code request} with {@code opened} as its body and gathers the response body. */
-    Mono<OssResponse> send(OssRequest request, Map<String, String> headers, OpenedBody opened) {
-        SentBody body = new SentBody(opened, request.progress());
+    /**
+     * Sends {@code request} with {@code opened} as its body and gathers the response body. A
+     * retryable failure of a request that carries a callback, after its whole body went out, arrives
+     * as {@link SentInFull}.
+     */
+    Mono<OssResponse> send(OssRequest request, Map<String, String> headers, OpenedBody opened, Instant started) {
+        boolean callback = request.carriesCallback();
+        SentBody body = new SentBody(opened, request.progress(), callback);
         boolean withBody = request.hasBody();
         return http.request(request.method())
                 .uri(endpoint.url(request.bucket(), request.key(), request.query()))
@@ -48,7 +54,9 @@ final class HttpExchange {
                         .map(bytes -> new OssResponse(response.status().code(), response.responseHeaders(), bytes,
                                 withBody ? body.crc64() : OptionalLong.empty(), body.bytes())))
                 .flatMap(response -> response.status() >= 300
-                        ? Mono.error(Errors.toException(response, request.operation())) : Mono.just(response));
+                        ? Mono.error(Errors.toException(response, request.operation())) : Mono.just(response))
+                .onErrorMap(error -> callback && Retryable.test(error) && body.sentInFull(),
+                        error -> new SentInFull(error, body.bytes(), body.crc64().orElseThrow(), started));
     }
 
     /** Sends {@code request} without a body and hands over the response body as it arrives. */

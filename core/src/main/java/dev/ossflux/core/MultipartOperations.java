@@ -75,12 +75,13 @@ final class MultipartOperations {
             Map<String, String> headers = new HashMap<>();
             headers.put("content-type", "application/xml");
             callback.ifPresent(cb -> Headers.addCallback(headers, cb));
+            ExpectedUpload expected = ExpectedUpload.complete(upload, crc, size, callback.isPresent());
             OssRequest request = OssRequest.of("CompleteMultipartUpload", HttpMethod.POST, upload.bucket(),
                             upload.key())
                     .query(List.of(QueryParam.of("uploadId", upload.uploadId())))
                     .headers(headers)
-                    .body(new BytesBody(Xml.write(new CompleteMultipartUpload(listed))), null);
-            ExpectedUpload expected = ExpectedUpload.complete(upload, crc, size, callback.isPresent());
+                    .body(new BytesBody(Xml.write(new CompleteMultipartUpload(listed))), null)
+                    .expecting(expected);
             return transport.exchange(request)
                     .map(expected::result)
                     .onErrorResume(error -> OssException.hasCode(error, "NoSuchUpload"),
@@ -91,8 +92,9 @@ final class MultipartOperations {
     /**
      * A Complete whose response was lost (a reset connection, a 5xx after OSS finished) is retried and
      * then finds the upload gone. If the object now holds exactly the parts' bytes (same size and
-     * CRC-64), the earlier attempt completed it: report that object. Its callback reply, if any, went
-     * with the lost response. Otherwise the upload really is unknown and the error stands.
+     * CRC-64), the earlier attempt completed it: report that object. With a callback, the reply (or
+     * the 203) went with the lost response, so the outcome is a {@link CallbackOutcomeUnknownException}
+     * carrying the object. Otherwise the upload really is unknown and the error stands.
      */
     private Mono<UploadResult> completedEarlier(MultipartUpload upload, ExpectedUpload expected,
             OssException gone) {
@@ -101,10 +103,11 @@ final class MultipartOperations {
         return objects.headObject(upload.bucket(), upload.key())
                 .filter(head -> head.contentLength() == size && head.crc64().isPresent()
                         && head.crc64().getAsLong() == crc)
-                .map(head -> new UploadResult(upload.bucket(), upload.key(), head.etag(), crc, size, head.versionId(),
-                        head.requestId(), Optional.empty()))
+                .map(head -> expected.storedAs(head, crc, size))
                 .onErrorResume(OssException.class, missing -> Mono.empty())
-                .switchIfEmpty(Mono.error(gone));
+                .switchIfEmpty(Mono.error(gone))
+                .flatMap(stored -> expected.withCallback()
+                        ? Mono.error(new CallbackOutcomeUnknownException(stored, gone)) : Mono.just(stored));
     }
 
     Mono<Void> abort(MultipartUpload upload) {

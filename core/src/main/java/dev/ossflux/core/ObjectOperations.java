@@ -33,7 +33,7 @@ final class ObjectOperations {
             ExpectedUpload expected = ExpectedUpload.put(request);
             return withMd5.flatMap(all -> transport.exchange(OssRequest.of("PutObject", HttpMethod.PUT,
                             request.bucket(), request.key()).headers(all).body(body,
-                            request.progressListener().orElse(null))))
+                            request.progressListener().orElse(null)).expecting(expected)))
                     .map(expected::result);
         });
     }

@@ -9,7 +9,11 @@ import reactor.core.publisher.Flux;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
-/** The body of one attempt as it goes out: CRC-64 and byte count computed on the way, progress reported. */
+/**
+ * The body of one attempt as it goes out: CRC-64 and byte count computed on the way when they are
+ * not known up front or someone needs them (a progress listener, a request whose outcome must be
+ * checked after a failure), progress reported.
+ */
 final class SentBody {
 
     private static final Logger LOG = Loggers.getLogger(SentBody.class);
@@ -17,17 +21,19 @@ final class SentBody {
     private final OpenedBody opened;
     private final @Nullable ProgressListener listener;
     private final OptionalLong knownCrc;
+    private final boolean counted;
     private volatile long crc;
     private volatile long bytes;
 
-    SentBody(OpenedBody opened, @Nullable ProgressListener listener) {
+    SentBody(OpenedBody opened, @Nullable ProgressListener listener, boolean countBytes) {
         this.opened = opened;
         this.listener = listener;
         this.knownCrc = opened.crc64();
+        this.counted = knownCrc.isEmpty() || listener != null || countBytes;
     }
 
     Flux<ByteBuf> content() {
-        return knownCrc.isPresent() && listener == null ? opened.content() : opened.content().doOnNext(this::sent);
+        return counted ? opened.content().doOnNext(this::sent) : opened.content();
     }
 
     long length() {
@@ -38,8 +44,14 @@ final class SentBody {
         return knownCrc.isPresent() ? knownCrc : OptionalLong.of(crc);
     }
 
+    /** The bytes handed to the connection; all of them when they were not counted and the attempt succeeded. */
     long bytes() {
-        return knownCrc.isPresent() && listener == null ? opened.length() : bytes;
+        return counted ? bytes : opened.length();
+    }
+
+    /** Whether every byte was handed to the connection, so that the server may have received the whole body. */
+    boolean sentInFull() {
+        return bytes() == opened.length();
     }
 
     private void sent(ByteBuf chunk) {

@@ -35,6 +35,9 @@ interface TransferObserver {
     }
 
     static String outcome(Throwable error) {
+        if (error instanceof SentInFull sent) {
+            return outcome(sent.getCause());
+        }
         if (error instanceof OssException oss) {
             return outcome(oss.statusCode());
         }
@@ -46,6 +49,9 @@ interface TransferObserver {
     }
 
     static int status(Throwable error) {
+        if (error instanceof SentInFull sent) {
+            return status(sent.getCause());
+        }
         return error instanceof OssException oss ? oss.statusCode() : 0;
     }
 }

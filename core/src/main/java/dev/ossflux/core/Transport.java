@@ -5,7 +5,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends OSS requests: each attempt is signed afresh, held to the transfer budget, sent and observed;
- * a skewed clock is corrected once, and replayable requests are retried by the retry policy.
+ * a lost response to an upload with a callback is settled before anything is resent; a skewed clock
+ * is corrected once, and replayable requests are retried by the retry policy.
  */
 final class Transport {
 
@@ -15,6 +16,7 @@ final class Transport {
     private final TransferBudget budget;
     private final AttemptObserver observer;
     private final RetryPolicy retries;
+    private final UnknownOutcomes outcomes;
 
     Transport(HttpExchange exchange, RequestSigning signing, ServerClock clock, TransferBudget budget,
             AttemptObserver observer, RetryPolicy retries) {
@@ -24,6 +26,7 @@ final class Transport {
         this.budget = budget;
         this.observer = observer;
         this.retries = retries;
+        this.outcomes = new UnknownOutcomes(this::exchange);
     }
 
     Endpoint endpoint() {
@@ -39,11 +42,18 @@ final class Transport {
         return clock.now();
     }
 
-    /** Sends {@code request} and gathers the response body; retried when the body can be replayed. */
+    /**
+     * Sends {@code request} and gathers the response body; retried when the body can be replayed,
+     * unless a callback may already have been made (see {@link UnknownOutcomes}).
+     */
     Mono<OssResponse> exchange(OssRequest request) {
-        Mono<OssResponse> attempt = observer.observe(request, opened(request).flatMap(body ->
-                admitted(request, body, signing.headers(request)
-                        .flatMap(headers -> exchange.send(request, headers, body)))));
+        Mono<OssResponse> attempt = Mono.defer(() -> {
+            Instant started = clock.now();
+            return observer.observe(request, opened(request).flatMap(body -> admitted(request, body,
+                            signing.headers(request).flatMap(headers -> exchange.send(request, headers, body,
+                                    started)))))
+                    .onErrorResume(SentInFull.class, sent -> outcomes.settle(request, sent));
+        });
         return retries.apply(request, clock.correcting(request, attempt));
     }
 
