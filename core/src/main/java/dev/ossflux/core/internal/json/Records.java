@@ -185,6 +185,8 @@ public final class Records {
                     }
                 } else if (type.isEnum() && node instanceof String text) {
                     return Enum.valueOf((Class<? extends Enum>) type, text);
+                } else if (type == BigInteger.class && (node instanceof String || node instanceof Long)) {
+                    return new BigInteger(node.toString().trim());
                 } else if (node instanceof Number || node instanceof String) {
                     return number(new BigDecimal(node.toString().trim()), type);
                 }
