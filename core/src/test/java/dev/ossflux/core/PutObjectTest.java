@@ -72,7 +72,7 @@ class PutObjectTest {
                     assertThat(result.size()).isEqualTo(10);
                     assertThat(result.requestId()).isEqualTo("5C06A3B67B8B5A3DA422299D");
                     assertThat(result.callbackReply().orElseThrow().text()).isEqualTo("{\"Status\":\"OK\"}");
-                    assertThat(result.callbackReply().orElseThrow().json().get("Status").asString()).isEqualTo("OK");
+                    assertThat(result.callbackReply().orElseThrow().json()).containsEntry("Status", "OK");
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));

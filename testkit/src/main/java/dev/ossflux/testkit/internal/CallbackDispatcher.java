@@ -16,7 +16,6 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.core.JacksonException;
 
 /**
  * Calls the callback URLs in order, each signed with the emulator's RSA key, until one answers
@@ -118,11 +117,8 @@ final class CallbackDispatcher {
                     + ".");
         }
         try {
-            Json.MAPPER.readTree(reply.body());
-        } catch (JacksonException e) {
-            return failed("Response body is not valid json format.");
-        }
-        if (reply.body().length == 0) {
+            Json.read(reply.body());
+        } catch (IllegalArgumentException e) {
             return failed("Response body is not valid json format.");
         }
         return new Outcome(true, reply.body(), "");
