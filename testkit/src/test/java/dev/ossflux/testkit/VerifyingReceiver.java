@@ -4,7 +4,6 @@ import dev.ossflux.core.callback.CallbackRequest;
 import dev.ossflux.core.callback.CallbackVerificationException;
 import dev.ossflux.core.callback.CallbackVerifier;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +44,6 @@ final class VerifyingReceiver implements AutoCloseable {
             throw new AssertionError("no callback arrived within 10 s");
         }
         return delivery;
-    }
-
-    /** A delivery if one arrives within {@code timeout}, else null. */
-    Delivery poll(Duration timeout) throws InterruptedException {
-        return deliveries.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {

@@ -1,6 +1,7 @@
 package dev.ossflux.core.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ossflux.core.callback.CallbackVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -149,6 +154,29 @@ class BoundCallbackVerifierTest {
                 Reason.BINDING_MISMATCH);
         StepVerifier.create(verifier.verify(OssDelivery.of(bound, OURS, KEY, KEY_URL).build()))
                 .expectNextCount(1).expectComplete().verify(WAIT);
+    }
+
+    @Test
+    void neverRevealsTheSecretInDescriptionsOrRefusals() {
+        String secret = "the-binding-secret-nobody-may-see-" + System.nanoTime();
+        CallbackBinding own = CallbackBinding.of(secret);
+        CallbackVerifier strict = verifier(Callback.BodyType.FORM).binding(own).build();
+        Callback bound = own.bind(form, OURS, KEY);
+        List<String> texts = new ArrayList<>(List.of(own.toString(), strict.toString(), bound.toString(),
+                bound.headerValue(), bound.variablesHeaderValue().orElseThrow()));
+        CallbackRequest delivered = OssDelivery.of(bound, OURS, KEY, KEY_URL).build();
+        for (CallbackRequest request : List.of(delivered, delivered, OssDelivery.of(form, OURS, KEY, KEY_URL).build(),
+                OssDelivery.of(bound, "attacker-bucket", KEY, KEY_URL).build())) {
+            strict.verify(request).onErrorResume(e -> {
+                texts.add(e.toString());
+                texts.add(Arrays.toString(e.getStackTrace()));
+                return Mono.empty();
+            }).block(WAIT);
+        }
+        assertThatThrownBy(() -> own.bind(bound, OURS, KEY)).satisfies(e -> texts.add(e.toString()));
+        assertThat(texts).hasSizeGreaterThan(8)
+                .allSatisfy(text -> assertThat(text).doesNotContain(secret)
+                        .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static CallbackVerifier.Builder verifier(Callback.BodyType type) {
