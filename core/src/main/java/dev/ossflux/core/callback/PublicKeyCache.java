@@ -41,15 +41,15 @@ final class PublicKeyCache {
         return Mono.defer(() -> {
             Lookup lookup = lookup(url);
             if (lookup.starts()) {
-                fetch.apply(url).subscribe(key -> fetched(url, key), error -> failed(url, error));
+                try {
+                    fetch.apply(url).subscribe(key -> fetched(url, key), error -> failed(url, error));
+                } catch (RuntimeException | Error e) {
+                    failed(url, e);
+                    throw e;
+                }
             }
             return Mono.fromFuture(lookup.key(), true);
         });
-    }
-
-    /** How many keys are being fetched. */
-    synchronized int fetching() {
-        return fetching.size();
     }
 
     private synchronized Lookup lookup(String url) {
@@ -85,7 +85,9 @@ final class PublicKeyCache {
             keys.put(url, new Timed<>(key, System.nanoTime()));
             failures.remove(url);
         }
-        waiting.complete(key);
+        if (waiting != null) {
+            waiting.complete(key);
+        }
     }
 
     private void failed(String url, Throwable error) {
@@ -94,7 +96,9 @@ final class PublicKeyCache {
             waiting = fetching.remove(url);
             failures.put(url, new Timed<>(error, System.nanoTime()));
         }
-        waiting.completeExceptionally(error);
+        if (waiting != null) {
+            waiting.completeExceptionally(error);
+        }
     }
 
     private static <V> Map<String, V> lru(int maxEntries) {
