@@ -18,8 +18,12 @@ final class CallbackBodies {
     private CallbackBodies() {
     }
 
-    static VerifiedCallback parse(Optional<String> contentType, byte[] body) {
-        Callback.BodyType type = bodyType(contentType);
+    /**
+     * Reads {@code body} as {@code expected}; a {@code Content-Type} naming another type (it is not signed) is
+     * {@link Reason#UNEXPECTED_BODY_TYPE}.
+     */
+    static VerifiedCallback parse(Callback.BodyType expected, Optional<String> contentType, byte[] body) {
+        Callback.BodyType type = expect(expected, contentType);
         if (type == Callback.BodyType.JSON) {
             Object json = parseJson(body);
             return new VerifiedCallback(type, body, jsonVariables(json), json);
@@ -42,19 +46,15 @@ final class CallbackBodies {
         return Collections.unmodifiableMap(fields);
     }
 
-    private static Callback.BodyType bodyType(Optional<String> contentType) {
-        if (contentType.isEmpty()) {
-            return Callback.BodyType.FORM;
+    private static Callback.BodyType expect(Callback.BodyType expected, Optional<String> contentType) {
+        String mediaType = contentType.map(type -> type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+                .orElse(expected.mediaType());
+        if (!mediaType.equals(expected.mediaType())) {
+            throw new CallbackVerificationException(Reason.UNEXPECTED_BODY_TYPE, "Content-Type must be "
+                    + expected.mediaType() + ", the body type this verifier expects, got '"
+                    + Printable.of(contentType.orElse("")) + "'");
         }
-        String mediaType = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        for (Callback.BodyType type : Callback.BodyType.values()) {
-            if (type.mediaType().equals(mediaType)) {
-                return type;
-            }
-        }
-        throw new CallbackVerificationException(Reason.MALFORMED,
-                "Content-Type must be application/x-www-form-urlencoded or application/json, got '"
-                        + Printable.of(contentType.get()) + "'");
+        return expected;
     }
 
     private static @Nullable Object parseJson(byte[] body) {

@@ -76,22 +76,27 @@ class CallbackBodiesTest {
     }
 
     @Test
-    void treatsAMissingContentTypeAsFormAsOssDefaults() {
-        VerifiedCallback callback = CallbackBodies.parse(Optional.empty(), "a=1".getBytes(StandardCharsets.UTF_8));
+    void readsABodyWithoutContentTypeAsTheExpectedType() {
+        VerifiedCallback callback = CallbackBodies.parse(Callback.BodyType.FORM, Optional.empty(),
+                "a=1".getBytes(StandardCharsets.UTF_8));
         assertThat(callback.variable("a")).contains("1");
     }
 
     @Test
-    void rejectsBodiesThatDoNotParseAsTheirType() {
-        assertMalformed("application/json", "bucket=b");
-        assertMalformed("text/plain", "a=1");
-        assertMalformed("application/xml\r\nX-Evil: 1", "a=1");
+    void rejectsBodiesThatDoNotParseAsTheirTypeAndContentTypesOfAnotherType() {
+        assertRejected("application/json", "bucket=b", Reason.MALFORMED);
+        assertRejected("text/plain", "a=1", Reason.UNEXPECTED_BODY_TYPE);
+        assertRejected("application/xml\r\nX-Evil: 1", "a=1", Reason.UNEXPECTED_BODY_TYPE);
+        assertThatThrownBy(() -> CallbackBodies.parse(Callback.BodyType.JSON,
+                Optional.of("application/x-www-form-urlencoded"), "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(CallbackVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_BODY_TYPE));
     }
 
-    private static void assertMalformed(String contentType, String body) {
+    private static void assertRejected(String contentType, String body, Reason reason) {
         assertThatThrownBy(() -> parse(contentType, body))
                 .isInstanceOfSatisfying(CallbackVerificationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+                        e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageNotContaining("\n");
     }
 
@@ -100,7 +105,9 @@ class CallbackBodiesTest {
     }
 
     private static VerifiedCallback parse(String contentType, String body) {
-        return CallbackBodies.parse(Optional.of(contentType), body.getBytes(StandardCharsets.UTF_8));
+        Callback.BodyType expected = contentType.startsWith("application/json") ? Callback.BodyType.JSON
+                : Callback.BodyType.FORM;
+        return CallbackBodies.parse(expected, Optional.of(contentType), body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map.Entry<String, String> entry(String key, String value) {
