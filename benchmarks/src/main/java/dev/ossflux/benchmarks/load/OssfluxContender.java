@@ -97,14 +97,14 @@ final class OssfluxContender implements Contender {
     @Override
     public void uploadDirectory(String prefix, Path dir, int concurrency, long partBytes) {
         BatchUploader batch = BatchUploader.create(MultipartUploader.create(client, options(partBytes, 4)),
-                BatchOptions.defaults().withConcurrency(concurrency));
-        List<BatchResult> failed = batch.uploadDirectory(dir, target.bucket(), prefix + "/")
-                .filter(result -> !result.succeeded())
+                BatchOptions.builder().concurrency(concurrency).build());
+        List<BatchResult.Failed> failed = batch.uploadDirectory(dir, target.bucket(), prefix + "/")
+                .ofType(BatchResult.Failed.class)
                 .collectList()
                 .block(Duration.ofMinutes(30));
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " files failed, first " + failed.get(0).request().key(),
-                    failed.get(0).error().orElse(null));
+                    failed.get(0).error());
         }
     }
 
