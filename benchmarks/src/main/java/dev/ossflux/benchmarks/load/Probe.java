@@ -47,7 +47,7 @@ final class Probe implements AutoCloseable {
     private long cpuNanos;
     private long wallNanos;
 
-    private Probe() {
+    private Probe(boolean sinceJvmStart) {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 NotificationListener listener = this::onGc;
@@ -61,18 +61,28 @@ final class Probe implements AutoCloseable {
                 });
             }
         }
-        threads.resetPeakThreadCount();
+        if (!sinceJvmStart) {
+            threads.resetPeakThreadCount();
+        }
         sampler = new Thread(this::sample, "bench-probe");
         sampler.setDaemon(true);
         sampler.start();
-        jitStart = Warmup.compileMillis();
-        cpuStart = os.getProcessCpuTime();
-        wallStart = System.nanoTime();
+        jitStart = sinceJvmStart ? 0 : Warmup.compileMillis();
+        cpuStart = sinceJvmStart ? 0 : os.getProcessCpuTime();
+        wallStart = sinceJvmStart
+                ? System.nanoTime() - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+                * 1_000_000
+                : System.nanoTime();
     }
 
     /** Starts measuring now; the probe's own sampling thread counts among the live threads. */
     static Probe start() {
-        return new Probe();
+        return new Probe(false);
+    }
+
+    /** Measures from the JVM's start: wall time, CPU and JIT time so far count, and so do the threads' peak. */
+    static Probe sinceJvmStart() {
+        return new Probe(true);
     }
 
     /** Stops measuring; the figures below are final afterwards. */
