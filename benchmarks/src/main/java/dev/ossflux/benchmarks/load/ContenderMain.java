@@ -43,19 +43,21 @@ public final class ContenderMain {
                 quick ? "2" : "45")));
         Target target = Target.of(flags.get("endpoint"), flags.get("bucket"), flags.get("callback-url"));
         String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
+        Profiler profiler = Profiler.of(flags, "s" + scenario.id() + "-" + name + (pool > 0 ? "-" + pool : ""));
         try (Contender contender = Contender.create(name, target, pool)) {
             Workload workload = Workload.of(contender, scenario, flags);
             if (flags.containsKey("warmup-only")) {
                 Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
                         round -> workload.warmupRound(prefix + "/server-warmup-" + round));
             } else if (scenario.kind() == Scenario.Kind.COLD) {
-                print(result(name, contender, scenario, workload.measured(prefix + "/run", Probe::sinceJvmStart), 0));
+                print(result(name, contender, scenario, workload.measured(prefix + "/run",
+                        () -> Probe.sinceJvmStart(profiler)), 0, profiler));
             } else {
                 double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
                         round -> workload.warmupRound(prefix + "/warmup-" + round));
                 for (int round = 0; round < rounds; round++) {
-                    RunResult result = result(name, contender, scenario,
-                            workload.measured(prefix + "/run-" + round, ContenderMain::settleAndStart), warmedFor);
+                    Workload.Measured run = workload.measured(prefix + "/run-" + round, () -> settleAndStart(profiler));
+                    RunResult result = result(name, contender, scenario, run, warmedFor, profiler);
                     print(round == rounds - 1 && scenario.multipart()
                             ? result.withLiveHeap(workload.liveHeapMb(prefix + "/heap")) : result);
                 }
@@ -70,12 +72,12 @@ public final class ContenderMain {
     }
 
     /** Collects the warm-up's garbage and lets its stragglers finish before the clock starts. */
-    private static Probe settleAndStart() throws InterruptedException {
+    private static Probe settleAndStart(Profiler profiler) throws InterruptedException {
         System.gc();
         Thread.sleep(300);
         System.out.println(MEASURING);
         System.out.flush();
-        return Probe.start();
+        return Probe.start(profiler);
     }
 
     /** Stops {@code probe} when a measured run ends, and tells the harness. */
@@ -86,9 +88,12 @@ public final class ContenderMain {
     }
 
     private static RunResult result(String name, Contender contender, Scenario scenario, Workload.Measured run,
-            double warmupSeconds) {
+            double warmupSeconds, Profiler profiler) {
         Probe probe = run.probe();
         Latencies latencies = run.latencies();
+        if (profiler != null) {
+            profiler.save(latencies);
+        }
         double seconds = probe.wallSeconds();
         long bytes = scenario.totalBytes();
         return new RunResult(name, contender.configuration(), scenario.objects(), bytes, seconds,

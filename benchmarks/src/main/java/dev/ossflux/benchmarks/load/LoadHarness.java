@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * default stub), {@code --rounds N} (measured rounds per child, the median is reported; the cold
  * scenario runs N fresh JVMs per contender, interleaved), {@code --sdk-pools 32,256} (thread-pool sizes
  * tried for aliyun-sdk-oss; the best is reported), {@code --out DIR} (default {@code benchmarks/results}),
- * {@code --jfr DIR} (a JFR recording per child), {@code --child-jvm-args "ARGS"} (e.g. a profiler agent),
+ * {@code --jfr DIR} (a JFR recording per child), {@code --profile DIR} and {@code --profile-event cpu|alloc|wall}
+ * (async-profiler around every measured round, collapsed stacks), {@code --child-jvm-args "ARGS"},
  * {@code --warmup-seconds N} and {@code --max-warmup-seconds N} (the warm-up runs at least the first and
  * goes on until the JIT is quiet or the second has passed).
  */
@@ -60,8 +61,8 @@ public final class LoadHarness {
         if (flags.containsKey("help")) {
             System.out.println("usage: java -jar ossflux-benchmarks.jar [--quick] [--scenarios 1,2,3,4,5,6,7] "
                     + "[--contenders " + String.join(",", CONTENDERS) + "] [--server stub|emulator|both] "
-                    + "[--rounds N] [--sdk-pools 16,64,256] [--out DIR] [--jfr DIR] [--child-jvm-args \"ARGS\"] "
-                    + "[--warmup-seconds N] [--max-warmup-seconds N]");
+                    + "[--rounds N] [--sdk-pools 16,64,256] [--out DIR] [--jfr DIR] [--profile DIR] "
+                    + "[--profile-event E] [--child-jvm-args \"ARGS\"] [--warmup-seconds N] [--max-warmup-seconds N]");
             return;
         }
         new LoadHarness(flags).run();
@@ -302,6 +303,11 @@ public final class LoadHarness {
         }
         for (String passed : List.of("warmup-seconds", "max-warmup-seconds")) {
             if (flags.containsKey(passed) && !(warmupOnly && quick)) {
+                command.addAll(List.of("--" + passed, flags.get(passed)));
+            }
+        }
+        for (String passed : List.of("profile", "profile-event")) {
+            if (flags.containsKey(passed) && !warmupOnly) {
                 command.addAll(List.of("--" + passed, flags.get(passed)));
             }
         }

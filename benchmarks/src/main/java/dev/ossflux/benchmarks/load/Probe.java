@@ -47,7 +47,10 @@ final class Probe implements AutoCloseable {
     private long cpuNanos;
     private long wallNanos;
 
-    private Probe(boolean sinceJvmStart) {
+    private final Profiler profiler;
+
+    private Probe(boolean sinceJvmStart, Profiler profiler) {
+        this.profiler = profiler;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 NotificationListener listener = this::onGc;
@@ -73,16 +76,22 @@ final class Probe implements AutoCloseable {
                 ? System.nanoTime() - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
                 * 1_000_000
                 : System.nanoTime();
+        if (profiler != null) {
+            profiler.start();
+        }
     }
 
-    /** Starts measuring now; the probe's own sampling thread counts among the live threads. */
-    static Probe start() {
-        return new Probe(false);
+    /**
+     * Starts measuring now, and {@code profiler} (may be null); the probe's own sampling thread
+     * counts among the live threads.
+     */
+    static Probe start(Profiler profiler) {
+        return new Probe(false, profiler);
     }
 
     /** Measures from the JVM's start: wall time, CPU and JIT time so far count, and so do the threads' peak. */
-    static Probe sinceJvmStart() {
-        return new Probe(true);
+    static Probe sinceJvmStart(Profiler profiler) {
+        return new Probe(true, profiler);
     }
 
     /** Stops measuring; the figures below are final afterwards. */
@@ -91,6 +100,9 @@ final class Probe implements AutoCloseable {
         wallNanos = System.nanoTime() - wallStart;
         cpuNanos = os.getProcessCpuTime() - cpuStart;
         jitMillis = Warmup.compileMillis() - jitStart;
+        if (profiler != null) {
+            profiler.stop();
+        }
         running = false;
         sampler.interrupt();
         unsubscribe.forEach(Runnable::run);
