@@ -100,7 +100,7 @@ public final class ContenderMain {
                 scenario.objects() / seconds, bytes / 1e6 / seconds, latencies.quantileMillis(0.50),
                 latencies.quantileMillis(0.99), probe.peakHeapAfterGcMb(), probe.peakHeapSampledMb(),
                 probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(),
-                Double.NaN, 1, null, null);
+                probe.gcCount(), probe.gcMillis(), Double.NaN, 1, null, null);
     }
 
     static Map<String, String> flags(String[] args) {

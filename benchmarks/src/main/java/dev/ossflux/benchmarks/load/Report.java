@@ -138,6 +138,8 @@ final class Report {
         }
         json.put("warmupSeconds", round(run.warmupSeconds()));
         json.put("jitMsDuringRun", run.jitMs());
+        json.put("gcCountDuringRun", run.gcCount());
+        json.put("gcMsDuringRun", run.gcMs());
         if (run.server() != null) {
             json.put("serverCpuSeconds", round(run.server().cpuSeconds()));
             json.put("serverCpuSecondsPerGb", round(run.serverCpuSecondsPerGb()));
@@ -164,12 +166,13 @@ final class Report {
         RunResult.Server server = run.server();
         return String.format(Locale.ROOT, "%-20s %-11s %9.1f ops/s %8.1f MB/s  wall %6.2f s  p50 %7.1f ms  "
                         + "p99 %7.1f ms  heap %5.0f MiB  threads %4d  cpu %6.2f s (%5.2f s/GB)  server cpu %5.2f s "
-                        + "(%5.2f s/GB, %d checked, %d mismatches, %d refused)  warm-up %4.1f s, JIT in run %d ms",
+                        + "(%5.2f s/GB, %d checked, %d mismatches, %d refused)  warm-up %4.1f s, JIT in run %d ms, "
+                        + "GC in run %d (%d ms)",
                 run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.wallSeconds(), run.p50Ms(),
                 run.p99Ms(), run.peakHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
                 server == null ? Double.NaN : server.cpuSeconds(), run.serverCpuSecondsPerGb(),
                 server == null ? 0 : server.checked(), server == null ? 0 : server.mismatches(),
-                server == null ? 0 : server.refused(), run.warmupSeconds(), run.jitMs());
+                server == null ? 0 : server.refused(), run.warmupSeconds(), run.jitMs(), run.gcCount(), run.gcMs());
     }
 
     /** The summary table: one row per scenario, server and contender, with ratios to ossflux. */
@@ -202,8 +205,8 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("| # | server | contender | config | ops/s | MB/s | wall s | p50 ms | p99 ms | heap MiB | threads "
-                + "| CPU s | CPU s/GB | server CPU s/GB | ops/s ÷ ossflux | CPU/GB ÷ ossflux |\n");
-        out.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + "| GCs (ms) | CPU s | CPU s/GB | server CPU s/GB | ops/s ÷ ossflux | CPU/GB ÷ ossflux |\n");
+        out.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         StringBuilder checks = new StringBuilder();
         for (ScenarioResults s : scenarios) {
             Optional<RunResult> ossflux = s.of(Contender.OSSFLUX);
@@ -212,7 +215,7 @@ final class Report {
             long refused = 0;
             for (RunResult run : s.results()) {
                 if (!run.ok()) {
-                    out.append(String.format(Locale.ROOT, "| %d | %s | %s | failed | | | | | | | | | | | | |%n",
+                    out.append(String.format(Locale.ROOT, "| %d | %s | %s | failed | | | | | | | | | | | | | |%n",
                             s.scenario().id(), s.server(), run.contender()));
                     continue;
                 }
@@ -220,9 +223,10 @@ final class Report {
                         + (Double.isNaN(run.peakLiveHeapMb()) ? ""
                         : String.format(Locale.ROOT, " (live %.0f)", run.peakLiveHeapMb()));
                 out.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1f | %.1f | %.2f | %.1f | %.1f | %s "
-                                + "| %d | %.2f | %.2f | %.2f | %s | %s |%n", s.scenario().id(), s.server(),
+                                + "| %d | %d (%d) | %.2f | %.2f | %.2f | %s | %s |%n", s.scenario().id(), s.server(),
                         run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.wallSeconds(),
-                        run.p50Ms(), run.p99Ms(), heap, run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
+                        run.p50Ms(), run.p99Ms(), heap, run.peakThreads(), run.gcCount(), run.gcMs(), run.cpuSeconds(),
+                        run.cpuSecondsPerGb(),
                         run.serverCpuSecondsPerGb(), ratio(run, ossflux, RunResult::opsPerSec),
                         ratio(run, ossflux, RunResult::cpuSecondsPerGb)));
                 if (run.server() != null) {

@@ -16,6 +16,8 @@ import java.util.function.ToDoubleFunction;
  * @param cpuSeconds the client process's CPU over the run; in the cold scenario, all of it since the JVM started
  * @param warmupSeconds how long the warm-up ran before the measured run
  * @param jitMs milliseconds the JIT compiled during the measured run (cold: since the JVM started)
+ * @param gcCount garbage collections during the measured run
+ * @param gcMs milliseconds the collectors reported for the measured run (G1: young and mixed pause time)
  * @param peakLiveHeapMb multipart scenarios only: the most heap the workload kept alive, from an untimed
  *     repeat with a full GC every 200 ms
  * @param rounds how many measured rounds this result is the median of
@@ -24,8 +26,8 @@ import java.util.function.ToDoubleFunction;
  */
 record RunResult(String contender, String configuration, long ops, long bytes, double wallSeconds,
         double opsPerSec, double mbPerSec, double p50Ms, double p99Ms, double peakHeapMb, double peakHeapSampledMb,
-        double peakDirectMb, int peakThreads, double cpuSeconds, double warmupSeconds, long jitMs,
-        double peakLiveHeapMb, int rounds, Server server, String error) {
+        double peakDirectMb, int peakThreads, double cpuSeconds, double warmupSeconds, long jitMs, long gcCount,
+        long gcMs, double peakLiveHeapMb, int rounds, Server server, String error) {
 
     /**
      * The server's side of a run.
@@ -41,8 +43,8 @@ record RunResult(String contender, String configuration, long ops, long bytes, d
     }
 
     static RunResult failed(String contender, String configuration, String error) {
-        return new RunResult(contender, configuration, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0,
-                Double.NaN, 0, null, error);
+        return new RunResult(contender, configuration, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, Double.NaN, 0, null, error);
     }
 
     /**
@@ -67,7 +69,8 @@ record RunResult(String contender, String configuration, long ops, long bytes, d
                 max(rounds, RunResult::peakHeapMb), max(rounds, RunResult::peakHeapSampledMb),
                 max(rounds, RunResult::peakDirectMb), (int) max(rounds, RunResult::peakThreads),
                 median(rounds, RunResult::cpuSeconds), median(rounds, RunResult::warmupSeconds),
-                Math.round(median(rounds, RunResult::jitMs)), max(rounds, RunResult::peakLiveHeapMb), rounds.size(),
+                Math.round(median(rounds, RunResult::jitMs)), Math.round(median(rounds, RunResult::gcCount)),
+                Math.round(median(rounds, RunResult::gcMs)), max(rounds, RunResult::peakLiveHeapMb), rounds.size(),
                 server, null);
     }
 
@@ -87,14 +90,14 @@ record RunResult(String contender, String configuration, long ops, long bytes, d
 
     RunResult withServer(Server measured) {
         return new RunResult(contender, configuration, ops, bytes, wallSeconds, opsPerSec, mbPerSec, p50Ms, p99Ms,
-                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs,
-                peakLiveHeapMb, rounds, measured, error);
+                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, gcCount,
+                gcMs, peakLiveHeapMb, rounds, measured, error);
     }
 
     RunResult withLiveHeap(double mb) {
         return new RunResult(contender, configuration, ops, bytes, wallSeconds, opsPerSec, mbPerSec, p50Ms, p99Ms,
-                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, mb,
-                rounds, server, error);
+                peakHeapMb, peakHeapSampledMb, peakDirectMb, peakThreads, cpuSeconds, warmupSeconds, jitMs, gcCount,
+                gcMs, mb, rounds, server, error);
     }
 
     private static double median(List<RunResult> rounds, ToDoubleFunction<RunResult> field) {
