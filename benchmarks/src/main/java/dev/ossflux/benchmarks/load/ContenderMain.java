@@ -42,8 +42,9 @@ public final class ContenderMain {
         Duration maxWarmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("max-warmup-seconds",
                 quick ? "2" : "45")));
         Target target = Target.of(flags.get("endpoint"), flags.get("bucket"), flags.get("callback-url"));
-        String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
-        Profiler profiler = Profiler.of(flags, "s" + scenario.id() + "-" + name + (pool > 0 ? "-" + pool : ""));
+        String runName = name + (pool > 0 ? "-" + pool : "");
+        String prefix = "s" + scenario.id() + "/" + runName;
+        Profiler profiler = Profiler.of(flags, "s" + scenario.id() + "-" + runName);
         try (Contender contender = Contender.create(name, target, pool)) {
             Workload workload = Workload.of(contender, scenario, flags);
             if (flags.containsKey("warmup-only")) {
