@@ -90,18 +90,19 @@ public final class Crc64 {
         return Long.toUnsignedString(crc);
     }
 
-    /** Feeds {@code data[i, end)} to the raw register {@code r}. */
+    /**
+     * Feeds {@code data[i, end)} to the raw register {@code r}: blocks of the largest lane size that
+     * fits, from one call site (C2 then compiles {@code block} once, as a small method of its own;
+     * two sites inlined into this one cost a fifth of the speed), then 8 bytes and single bytes.
+     */
     private static long hash(long r, byte[] data, int i, int end) {
-        while (end - i >= BLOCK) {
-            r = block(r, data, i, LANE, SHIFTS[0]);
-            i += BLOCK;
-        }
-        for (int row = 1; row < SHIFTS.length; row++) {
-            int lane = LANE >> row;
-            if (end - i >= LANES * lane) {
-                r = block(r, data, i, lane, SHIFTS[row]);
-                i += LANES * lane;
+        int row = 0;
+        while (end - i >= LANES * SMALLEST_LANE) {
+            while (end - i < LANES * (LANE >> row)) {
+                row++;
             }
+            r = block(r, data, i, LANE >> row, SHIFTS[row]);
+            i += LANES * (LANE >> row);
         }
         while (end - i >= 8) {
             r = step8(r, (long) LONG_LE.get(data, i));
