@@ -38,8 +38,8 @@ class Crc64Test {
     @Test
     void laneAndTailPathsAgreeWithTheBitwiseReference() {
         Random random = new Random(42);
-        for (int length : new int[] {0, 1, 7, 8, 9, 8_191, 8_192, 16_384, 16_393, 24_581, 32_767, 32_768, 32_769,
-                65_536 + 13, 200_003}) {
+        for (int length : new int[] {0, 1, 7, 8, 9, 1_535, 1_536, 8_191, 8_192, 16_384, 16_393, 24_575, 24_576,
+                24_581, 32_767, 32_768, 32_769, 49_153, 65_536 + 13, 200_003}) {
             byte[] data = new byte[length];
             random.nextBytes(data);
             long expected = bitwise(data);
@@ -48,7 +48,20 @@ class Crc64Test {
             ByteBuffer direct = ByteBuffer.allocateDirect(length).put(data).flip();
             assertThat(Crc64.update(0, direct)).isEqualTo(expected);
             assertThat(direct.position()).isZero();
+            assertThat(Crc64.update(0, ByteBuffer.wrap(data).asReadOnlyBuffer())).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void hashesOnlyTheRemainingBytesOfASlicedBuffer() {
+        byte[] data = new byte[40_000];
+        new Random(7).nextBytes(data);
+        long expected = bitwise(Arrays.copyOfRange(data, 100, 30_100));
+        ByteBuffer slice = ByteBuffer.wrap(data, 50, 39_000).slice().position(50).limit(30_050);
+        assertThat(Crc64.update(0, slice)).isEqualTo(expected);
+        assertThat(Crc64.update(0, slice.asReadOnlyBuffer())).isEqualTo(expected);
+        assertThat(Crc64.update(0, data, 100, 30_000)).isEqualTo(expected);
+        assertThat(slice.position()).isEqualTo(50);
     }
 
     @Test
