@@ -86,7 +86,8 @@ class PartCutterTest {
 
     @Test
     void growsPartsEveryThousandSoAStreamIsNotCappedAtTenThousandStartSizedParts() {
-        Flux<ByteBuffer> stream = Flux.<ByteBuffer>generate(sink -> sink.next(ByteBuffer.allocate(100 * K))).take(1000 + 2000 + 4000 + 1);
+        ByteBuffer chunk = ByteBuffer.allocate(100 * K);
+        Flux<ByteBuffer> stream = Flux.range(0, 1000 + 2000 + 4000 + 1).map(i -> chunk);
         List<PartCutter.Part> parts = PartCutter.cut(stream, new GrowingPartSizes(100 * K)).collectList()
                 .block(Duration.ofSeconds(30));
         assertThat(parts.get(999).size()).isEqualTo(100 * K);
