@@ -25,14 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class MultipartUploadIT {
@@ -116,16 +115,16 @@ class MultipartUploadIT {
     void abortsTheUploadWhenCancelled() throws IOException {
         oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofSeconds(5)).times(100));
         Path file = Files.write(dir.resolve("data.bin"), random(6 * PART, 4));
-        CountDownLatch partsSent = new CountDownLatch(1);
+        Sinks.Empty<Void> partsSent = Sinks.empty();
         PutObjectRequest request = PutObjectRequest.builder(BUCKET, "cancelled").progressListener(progress -> {
             if (progress.transferredBytes() >= 3L * PART) {
-                partsSent.countDown();
+                partsSent.tryEmitEmpty();
             }
         }).build();
 
         StepVerifier.create(oss.uploader().uploadFile(request, file))
                 .expectSubscription()
-                .then(() -> await(partsSent))
+                .then(() -> partsSent.asMono().block(Duration.ofSeconds(10)))
                 .thenCancel()
                 .verify(Duration.ofSeconds(10));
 
@@ -230,16 +229,6 @@ class MultipartUploadIT {
                         failed -> assertThat(failed.result().size()).isEqualTo(2 * PART + 1)))
                 .verify(Duration.ofSeconds(30));
         assertThat(oss.emulator().object(BUCKET, "cb-fails")).isPresent();
-    }
-
-    /** Waits (at most 10 s) until {@code latch} is counted down. */
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).as("counted down within 10 s").isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /**
