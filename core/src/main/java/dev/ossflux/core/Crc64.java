@@ -68,6 +68,15 @@ public final class Crc64 {
         return ~r;
     }
 
+    /** The CRC of the remaining bytes of {@code buffers}, in order, continued from {@code crc}; positions stay. */
+    public static long update(long crc, ByteBuffer... buffers) {
+        long value = crc;
+        for (ByteBuffer buffer : buffers) {
+            value = update(value, buffer);
+        }
+        return value;
+    }
+
     public static long of(byte[] data) {
         return update(0, data, 0, data.length);
     }

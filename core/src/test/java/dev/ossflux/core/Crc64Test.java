@@ -87,6 +87,17 @@ class Crc64Test {
     }
 
     @Test
+    void continuesOverSeveralBuffersInOrderWithoutMovingThem() {
+        ByteBuffer first = ByteBuffer.wrap(ascii("xx12345")).position(2);
+        ByteBuffer second = ByteBuffer.allocateDirect(4).put(ascii("6789")).flip();
+        assertThat(Crc64.format(Crc64.update(0, first, ByteBuffer.allocate(0), second)))
+                .isEqualTo("11051210869376104954");
+        assertThat(first.position()).isEqualTo(2);
+        assertThat(second.position()).isZero();
+        assertThat(Crc64.update(7, new ByteBuffer[0])).isEqualTo(7);
+    }
+
+    @Test
     void combineWithAnEmptySecondPartKeepsTheFirst() {
         long crc = Crc64.parse("11051210869376104954");
         assertThat(Crc64.combine(crc, 0, 0)).isEqualTo(crc);
