@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  *
  * @param partSize bytes per part; when empty, 8 MiB, grown as needed to keep a file within
  *     10,000 parts
- * @param concurrency parts uploaded at once; a stream holds at most this many parts in memory
+ * @param concurrency parts uploaded at once; a stream holds at most one more part in memory (the next
+ *     one being read)
  * @param multipartThreshold files (and streams) smaller than this go in one PutObject
  * @param checkpointDir where file uploads record their progress so that a rerun resumes; when
  *     empty, uploads are not resumable and a failed or cancelled upload is aborted

@@ -1,25 +1,17 @@
 package dev.ossflux.multipart;
 
-import static dev.ossflux.multipart.MultipartUploadIT.random;
+import static dev.ossflux.multipart.UploadFixture.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.Crc64;
-import dev.ossflux.core.GetObjectRequest;
 import dev.ossflux.core.MultipartUpload;
-import dev.ossflux.core.ObjectContent;
-import dev.ossflux.core.ObjectMetadata;
 import dev.ossflux.core.OssClient;
-import dev.ossflux.core.PostForm;
-import dev.ossflux.core.PostPolicy;
-import dev.ossflux.core.PresignRequest;
-import dev.ossflux.core.PresignedRequest;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.TransferBudget;
 import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.UploadedPart;
-import dev.ossflux.core.callback.Callback;
 import dev.ossflux.testkit.OssEmulator;
 import dev.ossflux.testkit.OssEmulatorExtension;
 import java.io.IOException;
@@ -89,13 +81,29 @@ class DelegatingClientIT {
         }
     }
 
-    /** Counts the calls it passes on to the client it wraps. */
-    private static final class CountingClient implements OssClient {
+    @Test
+    void reservesRoomForOnePartOnlyForAStreamShorterThanAPart() {
+        byte[] data = random(PART / 2, 23);
+        try (OssClient client = oss.clientBuilder().maxBytesInFlight(1L << 30).build()) {
+            MultipartUploader uploader = MultipartUploader.create(client, MultipartOptions.builder().partSize(PART)
+                    .concurrency(4).build());
+
+            StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "short.bin"),
+                            Flux.just(ByteBuffer.wrap(data))))
+                    .assertNext(result -> assertThat(result.size()).isEqualTo(data.length))
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(30));
+
+            assertThat(client.transferBudget().peakBytes()).as("room held at once").isEqualTo(PART);
+        }
+    }
+
+    /** Counts the multipart calls it passes on to the client it wraps. */
+    private static final class CountingClient extends ForwardingClient {
         final Map<String, Integer> calls = new ConcurrentHashMap<>();
-        private final OssClient delegate;
 
         CountingClient(OssClient delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         private void count(String operation) {
@@ -103,103 +111,34 @@ class DelegatingClientIT {
         }
 
         @Override
-        public Mono<UploadResult> putObject(PutObjectRequest request, UploadBody body) {
-            count("putObject");
-            return delegate.putObject(request, body);
-        }
-
-        @Override
-        public Mono<ObjectContent> getObject(GetObjectRequest request) {
-            count("getObject");
-            return delegate.getObject(request);
-        }
-
-        @Override
-        public Mono<ObjectMetadata> headObject(String bucket, String key) {
-            count("headObject");
-            return delegate.headObject(bucket, key);
-        }
-
-        @Override
-        public Mono<Void> deleteObject(String bucket, String key) {
-            count("deleteObject");
-            return delegate.deleteObject(bucket, key);
-        }
-
-        @Override
         public Mono<MultipartUpload> initiateMultipartUpload(PutObjectRequest request) {
             count("initiateMultipartUpload");
-            return delegate.initiateMultipartUpload(request);
+            return super.initiateMultipartUpload(request);
         }
 
         @Override
         public Mono<UploadedPart> uploadPart(MultipartUpload upload, int partNumber, UploadBody body) {
             count("uploadPart");
-            return delegate.uploadPart(upload, partNumber, body);
+            return super.uploadPart(upload, partNumber, body);
         }
 
         @Override
         public Mono<UploadedPart> uploadPart(MultipartUpload upload, int partNumber, UploadBody body,
                 ProgressListener progress) {
             count("uploadPart");
-            return delegate.uploadPart(upload, partNumber, body, progress);
+            return super.uploadPart(upload, partNumber, body, progress);
         }
 
         @Override
         public Mono<UploadResult> completeMultipartUpload(MultipartUpload upload, List<UploadedPart> parts) {
             count("completeMultipartUpload");
-            return delegate.completeMultipartUpload(upload, parts);
-        }
-
-        @Override
-        public Mono<UploadResult> completeMultipartUpload(MultipartUpload upload, List<UploadedPart> parts,
-                Callback callback) {
-            count("completeMultipartUpload");
-            return delegate.completeMultipartUpload(upload, parts, callback);
-        }
-
-        @Override
-        public Mono<Void> abortMultipartUpload(MultipartUpload upload) {
-            count("abortMultipartUpload");
-            return delegate.abortMultipartUpload(upload);
-        }
-
-        @Override
-        public Flux<UploadedPart> listParts(MultipartUpload upload) {
-            count("listParts");
-            return delegate.listParts(upload);
-        }
-
-        @Override
-        public Flux<MultipartUpload> listMultipartUploads(String bucket, String prefix) {
-            count("listMultipartUploads");
-            return delegate.listMultipartUploads(bucket, prefix);
-        }
-
-        @Override
-        public Mono<PostForm> signPostPolicy(PostPolicy policy) {
-            return delegate.signPostPolicy(policy);
-        }
-
-        @Override
-        public Mono<PresignedRequest> presign(PresignRequest request) {
-            return delegate.presign(request);
+            return super.completeMultipartUpload(upload, parts);
         }
 
         @Override
         public TransferBudget transferBudget() {
             count("transferBudget");
-            return delegate.transferBudget();
-        }
-
-        @Override
-        public Mono<Void> disposeLater() {
-            return delegate.disposeLater();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.transferBudget();
         }
     }
 }

@@ -35,9 +35,11 @@ final class StreamUpload {
                 .switchOnFirst((first, parts) -> {
                     if (first.hasValue() && !first.get().item().full()) {
                         Admitted<PartCutter.Part> only = first.get();
-                        return parts.then(sent(only, permitted -> client.putObject(request, permitted)));
+                        return parts.take(1, true).then(sent(only,
+                                permitted -> client.putObject(request, permitted)));
                     }
-                    return first.hasValue() ? multipart(parts) : parts.then(Mono.<UploadResult>empty());
+                    return first.hasValue() ? multipart(parts)
+                            : parts.take(1, true).then(Mono.<UploadResult>empty());
                 })
                 .single();
     }

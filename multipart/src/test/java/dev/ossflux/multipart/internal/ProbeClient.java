@@ -5,6 +5,10 @@ import dev.ossflux.core.MultipartUpload;
 import dev.ossflux.core.ObjectContent;
 import dev.ossflux.core.ObjectMetadata;
 import dev.ossflux.core.OssClient;
+import dev.ossflux.core.PostForm;
+import dev.ossflux.core.PostPolicy;
+import dev.ossflux.core.PresignRequest;
+import dev.ossflux.core.PresignedRequest;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.TransferBudget;
@@ -135,6 +139,16 @@ final class ProbeClient implements OssClient {
     @Override
     public Mono<Void> deleteObject(String bucket, String key) {
         return Mono.error(new UnsupportedOperationException("deleteObject"));
+    }
+
+    @Override
+    public Mono<PostForm> signPostPolicy(PostPolicy policy) {
+        return Mono.error(new UnsupportedOperationException("signPostPolicy"));
+    }
+
+    @Override
+    public Mono<PresignedRequest> presign(PresignRequest request) {
+        return Mono.error(new UnsupportedOperationException("presign"));
     }
 
     @Override
