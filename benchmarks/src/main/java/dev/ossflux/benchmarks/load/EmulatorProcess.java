@@ -26,8 +26,10 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     static EmulatorProcess start(String java, String classpath, String bucket, Path log) throws IOException {
+        Target as = Target.of("", bucket, "");
         Process process = new ProcessBuilder(Launcher.command(List.of(java, "-cp", classpath,
-                "dev.ossflux.testkit.internal.EmulatorMain", "--port", "0", "--bucket", bucket, "--sink")))
+                "dev.ossflux.testkit.internal.EmulatorMain", "--port", "0", "--bucket", bucket, "--sink",
+                "--access-key-id", as.accessKeyId(), "--access-key-secret", as.accessKeySecret())))
                 .redirectError(log.toFile())
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -31,7 +31,7 @@ public final class EmulatorServer {
     private final EmulatorConfig config;
     private final Storage storage;
     private final Faults faults = new Faults();
-    private final RequestLog log = new RequestLog();
+    private final RequestLog log;
     private final CallbackSigner signer;
     private final CallbackDispatcher callbacks;
     private final Authenticator authenticator;
@@ -44,9 +44,11 @@ public final class EmulatorServer {
     private EmulatorServer(EmulatorConfig config) {
         warmUp(config);
         this.config = config;
+        this.log = new RequestLog(config.limits().requestLogBytes());
         this.storage = new Storage(config.buckets(), config.dataDir(), config.sink());
         this.signer = new CallbackSigner(config.callbackKeys());
-        this.callbacks = new CallbackDispatcher(signer, config.callbackTimeout(), faults);
+        this.callbacks = new CallbackDispatcher(signer, config.callbackTimeout(), config.limits().maxCallbackReply(),
+                faults);
         this.authenticator = new Authenticator(config.accounts(), config.region(), config.clock(),
                 config.anonymousReads());
         // Netty 4.2's default adaptive allocator can park an event loop on a StampedLock while
@@ -60,8 +62,8 @@ public final class EmulatorServer {
         this.endpoint = "http://" + config.host() + ":" + server.port();
         callbacks.publicKeyUrl(endpoint + Router.PUBLIC_KEY_PATH);
         UploadReplies uploads = new UploadReplies(callbacks);
-        this.objects = new ObjectHandler(storage, uploads, config.clock());
-        this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint);
+        this.objects = new ObjectHandler(storage, uploads, config.clock(), config.limits());
+        this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint, config.limits());
         this.lists = new ListHandler(storage);
     }
 
@@ -126,12 +128,17 @@ public final class EmulatorServer {
         long number = log.nextSequence();
         Instant arrived = Instant.now();
         Target target = Router.route(request.method().name(), request.uri(), request.requestHeaders().get("Host"),
-                storage.buckets());
+                config.hostNames());
         Exchange ex = new Exchange(request, response, target, requestId(), arrived);
         response.header("x-oss-request-id", ex.requestId).header("Server", "AliyunOSS")
                 .header("Date", Dates.http(config.clock().instant()));
         Fault fault = faults.takeRequestFault(target.operation());
         Mono<Void> handling = Mono.defer(() -> {
+            if (!Router.servesHost(target.hostId(), config.hostNames())) {
+                ex.refused = true;
+                throw OssError.accessDenied("The emulator does not serve Host '" + target.hostId() + "': only "
+                        + "loopback addresses, localhost and the configured host names (with a bucket label).");
+            }
             if (fault instanceof Fault.Status status) {
                 throw new OssError(status.status(), status.errorCode(), "Injected fault: HTTP " + status.status()
                         + " " + status.errorCode() + ".");
@@ -146,7 +153,11 @@ public final class EmulatorServer {
         }
         return handling
                 .onErrorResume(e -> recover(ex, e))
-                .doFinally(signal -> log.record(ex, number, Instant.now()));
+                .doFinally(signal -> {
+                    if (!ex.refused || config.recordUnauthenticated()) {
+                        log.record(ex, number, Instant.now());
+                    }
+                });
     }
 
     private Mono<Void> recover(Exchange ex, Throwable error) {
@@ -188,7 +199,9 @@ public final class EmulatorServer {
             return Replies.bytes(ex, 200, "application/x-pem-file",
                     signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
         }
+        ex.refused = true;
         authenticator.verify(ex);
+        ex.refused = false;
         if (ex.resetAfterBytes >= 0 && operation != Operation.PUT_OBJECT && operation != Operation.UPLOAD_PART
                 && operation != Operation.GET_OBJECT) {
             ex.reset();
