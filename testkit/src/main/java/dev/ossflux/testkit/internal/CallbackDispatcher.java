@@ -1,6 +1,7 @@
 package dev.ossflux.testkit.internal;
 
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.callback.CallbackStringToSign;
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -81,11 +83,12 @@ final class CallbackDispatcher {
     private Mono<Outcome> call(Callback callback, String body, String url, Duration delay) {
         URI uri = URI.create(url.contains("://") ? url : "http://" + url);
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String rawQuery = uri.getRawQuery();
+        // A URL ending in a bare '?' is called and signed without it, as CallbackVerifier reads an empty query.
+        String rawQuery = uri.getRawQuery() == null || uri.getRawQuery().isEmpty() ? null : uri.getRawQuery();
         String hostPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         String target = uri.getScheme() + "://" + hostPort + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String stringToSign = CallbackSigner.stringToSign(rawPath, rawQuery, body);
+        byte[] stringToSign = CallbackStringToSign.of(rawPath, Optional.ofNullable(rawQuery), bytes);
         // RSA blinding draws from SecureRandom, which may read /dev/urandom: sign off the event loop.
         Mono<String> authorization = Mono.fromCallable(() -> signer.sign(stringToSign))
                 .subscribeOn(Schedulers.boundedElastic());

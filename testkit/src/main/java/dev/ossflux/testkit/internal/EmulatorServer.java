@@ -75,7 +75,7 @@ public final class EmulatorServer {
         Warmup.run();
         Json.MAPPER.writeValueAsString("warmup");
         Hashing.md5();
-        new CallbackSigner(config.callbackKeys()).sign("warmup");
+        new CallbackSigner(config.callbackKeys()).sign(new byte[] {'w'});
     }
 
     public static EmulatorServer start(EmulatorConfig config) {
@@ -139,6 +139,7 @@ public final class EmulatorServer {
                 throw OssError.accessDenied("The emulator does not serve Host '" + target.hostId() + "': only "
                         + "loopback addresses, localhost and the configured host names (with a bucket label).");
             }
+            Router.requireWellFormed(request.uri(), target);
             if (fault instanceof Fault.Status status) {
                 throw new OssError(status.status(), status.errorCode(), "Injected fault: HTTP " + status.status()
                         + " " + status.errorCode() + ".");

@@ -4,6 +4,7 @@ import dev.ossflux.core.internal.sign.PercentEncoding;
 import dev.ossflux.core.internal.sign.QueryParam;
 import dev.ossflux.testkit.Operation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,6 +49,29 @@ final class Router {
         String key = rawKey.isEmpty() ? null : PercentEncoding.decode(rawKey, false);
         Target partial = new Target(Operation.UNSUPPORTED, bucket, key, rawPath, query, host);
         return new Target(operation(method, partial), bucket, key, rawPath, query, host);
+    }
+
+    /**
+     * Refuses what signer and emulator could read apart: escapes whose bytes are not UTF-8 (such as
+     * {@code %FF}, which would decode to U+FFFD), and a query parameter sent twice (a signature may cover one
+     * value while a handler acts on the other).
+     */
+    static void requireWellFormed(String uri, Target target) {
+        int question = uri.indexOf('?');
+        if (PercentEncoding.decodeUtf8(question < 0 ? uri : uri.substring(0, question)) == null) {
+            throw new OssError(400, "InvalidObjectName", "The request path is not UTF-8 once its %-escapes are "
+                    + "decoded.").field("ObjectName", target.rawPath()).ec("0016-00000005");
+        }
+        if (question >= 0 && PercentEncoding.decodeUtf8(uri.substring(question + 1)) == null) {
+            throw OssError.invalidArgument("The query is not UTF-8 once its %-escapes are decoded.");
+        }
+        Set<String> names = new HashSet<>();
+        for (QueryParam param : target.query()) {
+            if (!names.add(param.name())) {
+                throw OssError.invalidArgument("The query parameter '" + param.name() + "' is given more than once.")
+                        .field("ArgumentName", param.name());
+            }
+        }
     }
 
     private static Operation operation(String method, Target t) {
