@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -162,7 +163,8 @@ public final class EmulatorServer {
     }
 
     private Mono<Void> recover(Exchange ex, Throwable error) {
-        if (error instanceof BodyReceiver.ConnectionReset || ex.wasReset) {
+        if (error instanceof BodyReceiver.ConnectionReset || ex.wasReset || AbortedException.isConnectionReset(error)
+                || error instanceof AbortedException) {
             return Mono.empty();
         }
         if (ex.response.hasSentHeaders()) {

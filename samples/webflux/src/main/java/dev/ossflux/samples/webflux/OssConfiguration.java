@@ -79,7 +79,8 @@ class OssConfiguration {
 
     @Bean
     UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, CallbackUrl callbackUrl) {
-        return new UploadHandler(uploader, oss.bucket(), callbackUrl);
+        return new UploadHandler(uploader, oss.bucket(), callbackUrl, oss.maxUploadSize().toBytes(),
+                new ContentTypes(oss.allowedContentTypes()));
     }
 
     @Bean

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -90,6 +93,20 @@ class CallbackIT {
                 .jsonPath("$.object").isEqualTo("replay/genuine.txt")
                 .jsonPath("$.size").isEqualTo(5)
                 .jsonPath("$.uploadId").isEqualTo("replayed");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsAVerifiedCallbackBodyOnOneLineWhateverItHolds(@Autowired OssClient client, CapturedOutput output) {
+        String url = "http://127.0.0.1:" + port + CallbackHandler.PATH;
+        PutObjectRequest request = PutObjectRequest.builder(SampleApplicationTest.BUCKET, "log/line.txt")
+                .callback(Callback.builder(url, "object=${object}&note=a\r\nWARN forged log line").build())
+                .build();
+
+        client.putObject(request, UploadBody.fromString("hello")).block(Duration.ofSeconds(10));
+
+        assertThat(output.getOut()).contains("Verified callback for log/line.txt: object=log%2Fline.txt"
+                + "&note=a\\r\\nWARN forged log line").doesNotContain("\nWARN forged");
     }
 
     @Test
