@@ -2,8 +2,6 @@ package dev.ossflux.core;
 
 import dev.ossflux.core.auth.CredentialsProvider;
 import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.internal.client.ClientSettings;
-import dev.ossflux.core.internal.client.DefaultOssClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +74,10 @@ public interface OssClient extends AutoCloseable {
     /** Uploads one part; emits the part with its ETag and the CRC-64 OSS confirmed. */
     Mono<UploadedPart> uploadPart(MultipartUpload upload, int partNumber, UploadBody body);
 
+    /** Uploads one part, reporting its bytes to {@code progress} as they go out. */
+    Mono<UploadedPart> uploadPart(MultipartUpload upload, int partNumber, UploadBody body,
+            ProgressListener progress);
+
     /**
      * Joins {@code parts} into the object; the object's CRC-64 must equal the parts' CRCs combined.
      */
@@ -87,11 +89,14 @@ public interface OssClient extends AutoCloseable {
     /** Aborts a multipart upload, deleting its parts. */
     Mono<Void> abortMultipartUpload(MultipartUpload upload);
 
-    /** The parts uploaded so far, in part-number order. */
+    /** The parts uploaded so far, in part-number order; the call timeout covers the whole listing. */
     Flux<UploadedPart> listParts(MultipartUpload upload);
 
     /** The multipart uploads open in {@code bucket} whose keys start with {@code prefix}. */
     Flux<MultipartUpload> listMultipartUploads(String bucket, String prefix);
+
+    /** This client's transfer budget: its limits, what is in use, and room to reserve. */
+    TransferBudget transferBudget();
 
     /** Releases the connection pool once it is idle. */
     Mono<Void> disposeLater();

@@ -1,13 +1,14 @@
 package dev.ossflux.core;
 
-import dev.ossflux.core.internal.body.BytesBody;
-import dev.ossflux.core.internal.body.FileBody;
-import dev.ossflux.core.internal.body.PublisherBody;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The bytes of an upload. Create one with a factory; the client reads it only when the upload's
@@ -16,16 +17,13 @@ import org.reactivestreams.Publisher;
  * <p>Bodies from bytes, buffers, strings and files are <em>replayable</em>: a failed attempt is
  * retried with the same bytes. A body from a publisher is read once, so its upload is never retried.
  */
-public interface UploadBody {
+public abstract sealed class UploadBody permits ReadyBody, FileBody, PublisherBody, PermittedBody {
 
-    /** The number of bytes this body holds, when known without I/O (files report theirs when read). */
-    java.util.OptionalLong knownLength();
-
-    /** Whether the body can be read again for a retry. */
-    boolean replayable();
+    UploadBody() {
+    }
 
     /** A body holding a copy of {@code bytes}. */
-    static UploadBody fromBytes(byte[] bytes) {
+    public static UploadBody fromBytes(byte[] bytes) {
         return new BytesBody(Objects.requireNonNull(bytes, "bytes").clone());
     }
 
@@ -35,12 +33,21 @@ public interface UploadBody {
      * and limit are read when this is called and never moved; its content must not change until
      * every upload that uses it has completed.
      */
-    static UploadBody fromByteBuffer(ByteBuffer buffer) {
+    public static UploadBody fromByteBuffer(ByteBuffer buffer) {
         return new BytesBody(Objects.requireNonNull(buffer, "buffer"));
     }
 
+    /**
+     * A body over the remaining bytes of {@code buffers}, in order, sent without copying (a part
+     * gathered from a stream, say); the same rules as {@link #fromByteBuffer(ByteBuffer)} apply to
+     * each buffer.
+     */
+    public static UploadBody fromByteBuffers(List<ByteBuffer> buffers) {
+        return new BuffersBody(List.copyOf(Objects.requireNonNull(buffers, "buffers")));
+    }
+
     /** A body holding {@code text} encoded as UTF-8. */
-    static UploadBody fromString(String text) {
+    public static UploadBody fromString(String text) {
         return new BytesBody(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -48,8 +55,22 @@ public interface UploadBody {
      * A body read from {@code file} when sent, off the event loop; its size is taken when the
      * upload starts. The file must not change while it is uploaded.
      */
-    static UploadBody fromFile(Path file) {
+    public static UploadBody fromFile(Path file) {
         return new FileBody(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * {@code length} bytes of {@code file} starting at {@code offset} (one part of a large file),
+     * read off the event loop when sent. A file that turns out shorter fails the upload.
+     *
+     * @throws IllegalArgumentException when {@code offset} or {@code length} is negative
+     */
+    public static UploadBody fromFile(Path file, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length: must not be negative, got " + offset + " and "
+                    + length);
+        }
+        return new FileSlice(Objects.requireNonNull(file, "file"), offset, length);
     }
 
     /**
@@ -60,7 +81,37 @@ public interface UploadBody {
      * @throws IllegalArgumentException when {@code length} is negative or above the 5 GiB a
      *     PutObject can carry
      */
-    static UploadBody fromPublisher(Publisher<ByteBuffer> publisher, long length) {
+    public static UploadBody fromPublisher(Publisher<ByteBuffer> publisher, long length) {
         return new PublisherBody(Objects.requireNonNull(publisher, "publisher"), length);
+    }
+
+    /** The number of bytes this body holds, when known without I/O (a whole file reports its size when read). */
+    public abstract OptionalLong knownLength();
+
+    /** Whether the body can be read again for a retry. */
+    public abstract boolean replayable();
+
+    /**
+     * This body, sent within room already reserved with {@link TransferBudget#reserve(long)}: the client
+     * does not wait for room in its transfer budget again. The caller keeps {@code permit} until the
+     * upload ends and then releases it.
+     */
+    public UploadBody within(TransferPermit permit) {
+        return new PermittedBody(unpermitted(), Objects.requireNonNull(permit, "permit"));
+    }
+
+    /** Opens the body for one attempt; files are opened on a thread that may block. */
+    abstract Mono<OpenedBody> open();
+
+    /** The base64 MD5 of the content, for {@code Content-MD5}; costs a pass over the data. */
+    abstract Mono<String> contentMd5();
+
+    /** The room reserved for this body, if any. */
+    Optional<TransferPermit> permit() {
+        return Optional.empty();
+    }
+
+    UploadBody unpermitted() {
+        return this;
     }
 }

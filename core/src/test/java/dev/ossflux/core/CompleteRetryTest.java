@@ -2,9 +2,14 @@ package dev.ossflux.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.sign.V1Signer;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -66,6 +71,34 @@ class CompleteRetryTest {
 
         StepVerifier.create(oss.client.completeMultipartUpload(UPLOAD, PARTS))
                 .expectErrorSatisfies(error -> assertThat(OssException.hasCode(error, "NoSuchUpload")).isTrue())
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void reportsAnUnknownCallbackOutcomeWhenALostResponseWasTheCallbacks() {
+        oss.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        oss.enqueue(MockOss.ok("C-2", CRC).setHeader("Content-Length", "9")
+                .setHeader("Last-Modified", V1Signer.HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).build());
+
+        StepVerifier.create(oss.client.completeMultipartUpload(UPLOAD, PARTS,
+                        Callback.builder("http://app.example.com/cb", "object=${object}").build()))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOfSatisfying(CallbackOutcomeUnknownException.class,
+                                unknown -> assertThat(unknown.result().orElseThrow().etag()).isEqualTo("C-2")))
+                .verify(Duration.ofSeconds(10));
+        assertThat(oss.take().getMethod()).isEqualTo("POST");
+        assertThat(oss.take().getMethod()).isEqualTo("HEAD");
+        assertThat(oss.server.getRequestCount()).as("Complete was not resent").isEqualTo(2);
+    }
+
+    @Test
+    void reportsAnUnknownCallbackOutcomeWhenARetriedCompleteFindsTheObjectWithoutItsReply() {
+        oss.enqueue(noSuchUpload());
+        oss.enqueue(MockOss.ok("C-2", CRC).setHeader("Content-Length", "9").build());
+
+        StepVerifier.create(oss.client.completeMultipartUpload(UPLOAD, PARTS,
+                        Callback.builder("http://app.example.com/cb", "object=${object}").build()))
+                .expectError(CallbackOutcomeUnknownException.class)
                 .verify(Duration.ofSeconds(5));
     }
 }

@@ -3,7 +3,6 @@ package dev.ossflux.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ossflux.core.internal.MediaTypes;
 import org.junit.jupiter.api.Test;
 
 class PutObjectRequestTest {

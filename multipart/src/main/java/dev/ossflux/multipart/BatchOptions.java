@@ -1,9 +1,9 @@
 package dev.ossflux.multipart;
 
+import dev.ossflux.core.ProgressListener;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * How a {@link BatchUploader} runs.
@@ -12,9 +12,11 @@ import java.util.function.Consumer;
  *     and the client's {@code maxBytesInFlight} caps the bytes of all of them)
  * @param checkpointDir where the batch records finished items so that a rerun skips them, and where
  *     large files keep their multipart checkpoints; empty for a batch that is not resumable
- * @param progress receives the batch's progress from I/O threads; must not block
+ * @param progressListener receives the batch's progress from I/O threads: bytes sent by all its
+ *     items, and in {@code completedParts} the items stored so far (skipped ones included); must
+ *     not block
  */
-public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Optional<Consumer<BatchProgress>> progress) {
+public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Optional<ProgressListener> progressListener) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
 
@@ -23,22 +25,52 @@ public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Option
             throw new IllegalArgumentException("concurrency: must be 1 to 10000, got " + concurrency);
         }
         Objects.requireNonNull(checkpointDir, "checkpointDir");
-        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(progressListener, "progressListener");
     }
 
     public static BatchOptions defaults() {
-        return new BatchOptions(DEFAULT_CONCURRENCY, Optional.empty(), Optional.empty());
+        return builder().build();
     }
 
-    public BatchOptions withConcurrency(int concurrency) {
-        return new BatchOptions(concurrency, checkpointDir, progress);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public BatchOptions withCheckpointDir(Path dir) {
-        return new BatchOptions(concurrency, Optional.of(dir), progress);
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.concurrency = concurrency;
+        builder.checkpointDir = checkpointDir.orElse(null);
+        builder.progressListener = progressListener.orElse(null);
+        return builder;
     }
 
-    public BatchOptions withProgress(Consumer<BatchProgress> listener) {
-        return new BatchOptions(concurrency, checkpointDir, Optional.of(listener));
+    /** Collects {@link BatchOptions}; {@link #build()} checks them. */
+    public static final class Builder {
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private Path checkpointDir;
+        private ProgressListener progressListener;
+
+        private Builder() {
+        }
+
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder checkpointDir(Path dir) {
+            this.checkpointDir = Objects.requireNonNull(dir, "checkpointDir");
+            return this;
+        }
+
+        public Builder progressListener(ProgressListener listener) {
+            this.progressListener = Objects.requireNonNull(listener, "progressListener");
+            return this;
+        }
+
+        public BatchOptions build() {
+            return new BatchOptions(concurrency, Optional.ofNullable(checkpointDir),
+                    Optional.ofNullable(progressListener));
+        }
     }
 }

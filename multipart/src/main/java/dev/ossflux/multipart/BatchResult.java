@@ -2,29 +2,41 @@ package dev.ossflux.multipart;
 
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * How one item of a batch ended: the stored object, or the error that stopped it. A failed item
- * never fails the batch.
- *
- * @param skipped whether a resumed batch found the item already uploaded by an earlier run (its
- *     result is then the one recorded then, without a callback reply)
+ * How one item of a batch ended: {@linkplain Stored stored}, {@linkplain Skipped skipped} as an
+ * earlier run stored it, or {@linkplain Failed failed}. A failed item never fails the batch.
  */
-public record BatchResult(PutObjectRequest request, Optional<UploadResult> result, Optional<Throwable> error,
-        boolean skipped) {
+public sealed interface BatchResult {
 
-    /** An item that was stored. */
-    public static BatchResult success(PutObjectRequest request, UploadResult result, boolean skipped) {
-        return new BatchResult(request, Optional.of(result), Optional.empty(), skipped);
+    /** The item's object. */
+    PutObjectRequest request();
+
+    /** The item was uploaded by this run; {@code result} carries its callback reply, if any. */
+    record Stored(PutObjectRequest request, UploadResult result) implements BatchResult {
+        public Stored {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(result, "result");
+        }
     }
 
-    /** An item that failed with {@code error}. */
-    public static BatchResult failure(PutObjectRequest request, Throwable error) {
-        return new BatchResult(request, Optional.empty(), Optional.of(error), false);
+    /**
+     * A resumed batch found the item, unchanged, already uploaded by an earlier run; {@code result}
+     * is the one recorded then, without a callback reply.
+     */
+    record Skipped(PutObjectRequest request, UploadResult result) implements BatchResult {
+        public Skipped {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(result, "result");
+        }
     }
 
-    public boolean succeeded() {
-        return result.isPresent();
+    /** The item ended with {@code error}, typed as for a single upload. */
+    record Failed(PutObjectRequest request, Throwable error) implements BatchResult {
+        public Failed {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(error, "error");
+        }
     }
 }

@@ -11,10 +11,10 @@ import reactor.core.publisher.Flux;
  *
  * <pre>{@code
  * BatchUploader batch = BatchUploader.create(uploader,
- *         BatchOptions.defaults().withConcurrency(64).withCheckpointDir(Path.of(".ossflux")));
+ *         BatchOptions.builder().concurrency(64).checkpointDir(Path.of(".ossflux")).build());
  * batch.uploadDirectory(Path.of("photos"), "examplebucket", "photos/")
- *         .filter(result -> !result.succeeded())
- *         .subscribe(failed -> log.warn("{} failed: {}", failed.request().key(), failed.error().orElseThrow()));
+ *         .ofType(BatchResult.Failed.class)
+ *         .subscribe(failed -> log.warn("{} failed: {}", failed.request().key(), failed.error()));
  * }</pre>
  *
  * <p>The returned {@code Flux} emits one {@link BatchResult} per item as items end, in completion

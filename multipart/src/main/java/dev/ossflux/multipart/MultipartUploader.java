@@ -42,9 +42,8 @@ public interface MultipartUploader {
     }
 
     /**
-     * An uploader using {@code client}, which must come from {@link OssClient#builder()}.
-     *
-     * @throws IllegalArgumentException for a client of another implementation
+     * An uploader sending through {@code client}: one built with {@link OssClient#builder()}, or any
+     * implementation that delegates to one (to add metrics, tracing or a test double).
      */
     static MultipartUploader create(OssClient client, MultipartOptions options) {
         return new DefaultMultipartUploader(client, options);

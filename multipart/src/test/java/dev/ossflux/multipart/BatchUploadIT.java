@@ -3,6 +3,7 @@ package dev.ossflux.multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.OssClient;
+import dev.ossflux.core.Progress;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.callback.Callback;
 import dev.ossflux.core.Crc64;
@@ -62,43 +63,46 @@ class BatchUploadIT {
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, tree.resolve("nowhere/" + name));
         }
-        AtomicReference<BatchProgress> last = new AtomicReference<>();
-        BatchUploader batch = BatchUploader.create(uploader, BatchOptions.defaults().withConcurrency(64)
-                .withProgress(last::set));
+        AtomicReference<Progress> last = new AtomicReference<>();
+        BatchUploader batch = BatchUploader.create(uploader, BatchOptions.builder().concurrency(64)
+                .progressListener(last::set).build());
 
         List<BatchResult> results = batch.uploadDirectory(tree, BUCKET, "backup/").collectList()
                 .block(Duration.ofMinutes(2));
 
         assertThat(results).hasSize(2003);
-        assertThat(results.stream().filter(result -> !result.succeeded()).map(result -> result.request().key()))
+        assertThat(results.stream().filter(BatchResult.Failed.class::isInstance).map(result -> result.request().key()))
                 .containsExactlyInAnyOrder("backup/a/dangling-1", "backup/b/c/dangling-2", "backup/dangling-3");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             assertThat(oss.emulator().object(BUCKET, "backup/" + file.getKey()).orElseThrow().crc64())
                     .as(file.getKey()).isEqualTo(Crc64.of(file.getValue()));
         }
-        assertThat(results.stream().filter(BatchResult::succeeded).mapToLong(r -> r.result().orElseThrow().size())
-                .sum()).isEqualTo(files.values().stream().mapToLong(bytes -> bytes.length).sum());
-        assertThat(last.get().succeeded()).isEqualTo(2000);
-        assertThat(last.get().failed()).isEqualTo(3);
+        assertThat(results.stream().filter(BatchResult.Stored.class::isInstance)
+                .mapToLong(r -> ((BatchResult.Stored) r).result().size()).sum())
+                .isEqualTo(files.values().stream().mapToLong(bytes -> bytes.length).sum());
+        assertThat(last.get().completedParts()).as("items stored").isEqualTo(2000);
+        assertThat(last.get().transferredBytes()).isEqualTo(files.values().stream().mapToLong(b -> b.length).sum());
     }
 
     @Test
     void resumesABatchSkippingTheFilesAnInterruptedRunFinished() throws IOException {
         Path tree = dir.resolve("tree");
         Map<String, byte[]> files = writeTree(tree, 300);
-        BatchOptions resumable = BatchOptions.defaults().withConcurrency(8).withCheckpointDir(dir.resolve("cp"));
+        BatchOptions resumable = BatchOptions.builder().concurrency(8).checkpointDir(dir.resolve("cp")).build();
 
         List<BatchResult> firstRun = BatchUploader.create(uploader, resumable)
                 .uploadDirectory(tree, BUCKET, "p/").take(120).collectList().block(Duration.ofMinutes(1));
-        assertThat(firstRun).hasSize(120).allMatch(BatchResult::succeeded);
+        assertThat(firstRun).hasSize(120).allMatch(BatchResult.Stored.class::isInstance);
 
         List<BatchResult> secondRun = BatchUploader.create(uploader, resumable)
                 .uploadDirectory(tree, BUCKET, "p/").collectList().block(Duration.ofMinutes(1));
 
-        assertThat(secondRun).hasSize(300).allMatch(BatchResult::succeeded);
-        assertThat(secondRun.stream().filter(BatchResult::skipped).map(result -> result.request().key()))
+        assertThat(secondRun).hasSize(300).noneMatch(BatchResult.Failed.class::isInstance);
+        assertThat(secondRun.stream().filter(BatchResult.Skipped.class::isInstance)
+                .map(result -> result.request().key()))
                 .containsAll(firstRun.stream().map(result -> result.request().key()).toList());
-        awaitCreated(secondRun.stream().filter(result -> !result.skipped()).map(r -> r.request().key()).toList());
+        awaitCreated(secondRun.stream().filter(BatchResult.Stored.class::isInstance).map(r -> r.request().key())
+                .toList());
         for (BatchResult finished : firstRun) {
             assertThat(creationsOf(finished.request().key())).as("%s was created once, by the first run",
                     finished.request().key()).isEqualTo(1);
@@ -121,7 +125,7 @@ class BatchUploadIT {
                                     .build()).build())
                     .collectList().block(Duration.ofMinutes(1));
 
-            assertThat(results).hasSize(20).allSatisfy(result -> assertThat(result.result().orElseThrow()
+            assertThat(results).hasSize(20).allSatisfy(result -> assertThat(((BatchResult.Stored) result).result()
                     .callbackReply().orElseThrow().text()).isEqualTo("{\"received\":true}"));
             assertThat(receiver.bodies()).hasSize(20).allSatisfy(body -> {
                 String object = body.substring("object=".length(), body.indexOf('&'));
@@ -140,7 +144,7 @@ class BatchUploadIT {
         }
         List<BatchResult> results = BatchUploader.create(uploader, BatchOptions.defaults())
                 .upload(Flux.fromIterable(items)).collectList().block(Duration.ofMinutes(1));
-        assertThat(results).hasSize(10).allMatch(BatchResult::succeeded);
+        assertThat(results).hasSize(10).allMatch(BatchResult.Stored.class::isInstance);
         assertThat(oss.emulator().object(BUCKET, "s/9").orElseThrow().size()).isEqualTo(500_000);
     }
 

@@ -6,7 +6,6 @@ import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
-import dev.ossflux.core.internal.client.DefaultOssClient;
 import dev.ossflux.testkit.OssEmulator;
 import dev.ossflux.testkit.OssEmulatorExtension;
 import java.nio.ByteBuffer;
@@ -49,7 +48,7 @@ class TransferBudgetIT {
                     .map(both -> both.getT1())
                     .block(Duration.ofMinutes(4));
 
-            long peak = ((DefaultOssClient) client).budget().peakBytes();
+            long peak = client.transferBudget().peakBytes();
             System.out.printf("budget peak %.1f MiB of %d MiB%n", peak / (double) MIB, BUDGET / MIB);
             assertThat(peak).as("bytes held for uploads at once").isLessThanOrEqualTo(BUDGET);
             assertThat(smallDone).hasSize(5000);

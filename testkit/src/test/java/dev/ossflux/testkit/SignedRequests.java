@@ -1,7 +1,7 @@
 package dev.ossflux.testkit;
 
 import dev.ossflux.core.auth.Credentials;
-import dev.ossflux.core.internal.http.Endpoint;
+import dev.ossflux.core.internal.sign.PercentEncoding;
 import dev.ossflux.core.internal.sign.QueryParam;
 import dev.ossflux.core.internal.sign.RequestSigner;
 import dev.ossflux.core.internal.sign.SigningInput;
@@ -117,6 +117,22 @@ final class SignedRequests {
     private SignedRequests() {
     }
 
+    /** The path-style URL of a request to the emulator, key and query percent-encoded as OSS clients do. */
+    static String pathStyleUrl(String endpoint, String bucket, String key, List<QueryParam> query) {
+        StringBuilder url = new StringBuilder(endpoint).append('/').append(bucket).append('/');
+        if (key != null) {
+            url.append(PercentEncoding.encode(key, true));
+        }
+        for (int i = 0; i < query.size(); i++) {
+            QueryParam param = query.get(i);
+            url.append(i == 0 ? '?' : '&').append(PercentEncoding.encode(param.name(), false));
+            if (param.value() != null) {
+                url.append('=').append(PercentEncoding.encode(param.value(), false));
+            }
+        }
+        return url.toString();
+    }
+
     static Response send(OssEmulator oss, String method, String bucket, String key, String rawQuery, String body) {
         Request request = new Request(method, bucket, key).body(body);
         for (String pair : rawQuery.split("&")) {
@@ -138,7 +154,7 @@ final class SignedRequests {
             signer.sign(new SigningInput(r.method, r.bucket, r.key, r.query, headers), r.credentials, r.time);
         }
         String url = r.rawUrl != null ? oss.endpoint() + r.rawUrl
-                : Endpoint.parse(oss.endpoint(), true).url(r.bucket, r.key, r.query);
+                : pathStyleUrl(oss.endpoint(), r.bucket, r.key, r.query);
         if (r.virtualHost != null) {
             url = url.replaceFirst("/" + r.bucket + "/", "/");
             headers.put("host", r.virtualHost);

@@ -1,58 +1,56 @@
 package dev.ossflux.multipart.internal;
 
-import dev.ossflux.core.internal.budget.TransferBudget;
+import dev.ossflux.core.TransferPermit;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntToLongFunction;
-import org.jspecify.annotations.Nullable;
+import java.util.function.LongFunction;
 import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Pairs each item of a source with room in the transfer budget and asks the source for the n-th
- * item only once room for {@code bytes(n)} is granted: a stream is read no faster than the budget
- * lets its parts go out, instead of being buffered ahead of it.
+ * Pairs each item of a source with room reserved in the client's transfer budget and asks the source
+ * for the n-th item only once room for {@code bytes(n)} is granted: a stream is read no faster than
+ * the budget lets its parts go out, instead of being buffered ahead of it.
  */
 final class AdmissionGate<T> extends BaseSubscriber<T> {
 
     /** An item and the budget room it holds; release the permit once the item is sent. */
-    record Admitted<T>(T item, TransferBudget.@Nullable Permit permit) {
-        void release() {
-            if (permit != null) {
-                permit.release();
-            }
-        }
+    record Admitted<T>(T item, TransferPermit permit) {
     }
 
     /** The most items asked for ahead of time, however large a downstream request. */
     private static final int MAX_AHEAD = 1024;
 
     private final FluxSink<Admitted<T>> sink;
-    private final TransferBudget budget;
+    private final LongFunction<Mono<TransferPermit>> reserve;
     private final IntToLongFunction bytes;
-    private final Queue<TransferBudget.Permit> granted = new ConcurrentLinkedQueue<>();
+    private final Queue<TransferPermit> granted = new ConcurrentLinkedQueue<>();
     private final Disposable.Composite waiting = Disposables.composite();
     private volatile boolean stopped;
     private int asked;
 
-    private AdmissionGate(FluxSink<Admitted<T>> sink, TransferBudget budget, IntToLongFunction bytes) {
+    private AdmissionGate(FluxSink<Admitted<T>> sink, LongFunction<Mono<TransferPermit>> reserve,
+            IntToLongFunction bytes) {
         this.sink = sink;
-        this.budget = budget;
+        this.reserve = reserve;
         this.bytes = bytes;
     }
 
-    /** The items of {@code source}, the n-th (1-based) admitted with {@code bytes.applyAsLong(n)}. */
-    static <T> Flux<Admitted<T>> admit(Flux<T> source, TransferBudget budget, IntToLongFunction bytes) {
-        if (budget.isUnlimited()) {
-            return source.map(item -> new Admitted<>(item, null));
-        }
+    /**
+     * The items of {@code source}, the n-th (1-based) admitted with room for {@code bytes.applyAsLong(n)}
+     * reserved by {@code reserve} (such as {@code TransferBudget::reserve}).
+     */
+    static <T> Flux<Admitted<T>> admit(Flux<T> source, LongFunction<Mono<TransferPermit>> reserve,
+            IntToLongFunction bytes) {
         return Flux.create(sink -> {
-            AdmissionGate<T> gate = new AdmissionGate<>(sink, budget, bytes);
+            AdmissionGate<T> gate = new AdmissionGate<>(sink, reserve, bytes);
             sink.onDispose(gate::stop);
             source.subscribe(gate);
             sink.onRequest(gate::demand);
@@ -62,7 +60,7 @@ final class AdmissionGate<T> extends BaseSubscriber<T> {
     private void demand(long n) {
         long ahead = Math.min(n, MAX_AHEAD);
         for (long i = 0; i < ahead; i++) {
-            waiting.add(budget.acquire(bytes.applyAsLong(++asked)).subscribe(permit -> {
+            waiting.add(reserve.apply(bytes.applyAsLong(++asked)).subscribe(permit -> {
                 granted.add(permit);
                 if (stopped) {
                     releaseUnused();
@@ -106,7 +104,7 @@ final class AdmissionGate<T> extends BaseSubscriber<T> {
     }
 
     private void releaseUnused() {
-        TransferBudget.Permit unused;
+        TransferPermit unused;
         while ((unused = granted.poll()) != null) {
             unused.release();
         }

@@ -66,7 +66,7 @@ final class BatchJournal {
         return Mono.<Void>fromRunnable(() -> {
             byte[] line = (Json.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             try {
-                Files.createDirectories(path.getParent());
+                PrivateDirectories.create(path.getParent());
                 try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND)) {
                     ByteBuffer buffer = ByteBuffer.wrap(line);

@@ -1,7 +1,6 @@
 package dev.ossflux.multipart.internal;
 
 import dev.ossflux.core.internal.json.Json;
-import dev.ossflux.core.internal.sign.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -31,11 +32,11 @@ final class CheckpointStore {
 
     /** Where the checkpoint of uploading {@code file} to {@code bucket}/{@code key} lives. */
     Path pathFor(Path file, String bucket, String key) {
-        MessageDigest sha = Hashing.sha256();
+        MessageDigest sha = sha256();
         sha.update(file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(("oss://" + bucket + "/" + key).getBytes(StandardCharsets.UTF_8));
-        return directory.resolve(Hashing.hex(sha.digest()).substring(0, 40) + ".ucp.json");
+        return directory.resolve(HexFormat.of().formatHex(sha.digest()).substring(0, 40) + ".ucp.json");
     }
 
     Mono<Optional<Checkpoint>> load(Path location) {
@@ -54,7 +55,7 @@ final class CheckpointStore {
     Mono<Void> save(Path location, Checkpoint checkpoint) {
         return Mono.<Void>fromRunnable(() -> {
             try {
-                Files.createDirectories(directory);
+                PrivateDirectories.create(directory);
                 Path temporary = Files.createTempFile(directory, location.getFileName().toString(), ".tmp");
                 try {
                     Files.write(temporary, Json.MAPPER.writeValueAsBytes(checkpoint));
@@ -76,6 +77,14 @@ final class CheckpointStore {
                 throw new UncheckedIOException("could not delete checkpoint " + location, e);
             }
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

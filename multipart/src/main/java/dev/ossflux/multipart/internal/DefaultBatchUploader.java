@@ -1,11 +1,11 @@
 package dev.ossflux.multipart.internal;
 
+import dev.ossflux.core.Progress;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.multipart.BatchItem;
 import dev.ossflux.multipart.BatchOptions;
-import dev.ossflux.multipart.BatchProgress;
 import dev.ossflux.multipart.BatchResult;
 import dev.ossflux.multipart.BatchUploader;
 import dev.ossflux.multipart.MultipartUploader;
@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -65,27 +67,30 @@ public final class DefaultBatchUploader implements BatchUploader {
 
     private Mono<BatchResult> uploadOne(BatchItem item, Map<String, BatchJournal.Entry> done, Tally tally) {
         PutObjectRequest request = withProgress(item.request(), tally);
-        Mono<BatchResult> upload = item.file()
-                .map(file -> alreadyDone(file, request, done).switchIfEmpty(Mono.defer(() -> uploadFile(request, file)
-                        .map(result -> BatchResult.success(item.request(), result, false)))))
-                .orElseGet(() -> uploader.upload(request, item.data().orElseThrow())
-                        .map(result -> BatchResult.success(item.request(), result, false)));
+        Mono<BatchResult> upload = item instanceof BatchItem.File file
+                ? alreadyDone(file, done).switchIfEmpty(Mono.defer(() -> stored(item, uploadFile(request, file.file()))))
+                : stored(item, uploader.upload(request, ((BatchItem.Stream) item).data()));
         return upload
-                .onErrorResume(error -> Mono.just(BatchResult.failure(item.request(), error)))
+                .onErrorResume(error -> Mono.just(new BatchResult.Failed(item.request(), error)))
                 .doOnNext(tally::ended);
     }
 
+    private static Mono<BatchResult> stored(BatchItem item, Mono<UploadResult> upload) {
+        return upload.map(result -> new BatchResult.Stored(item.request(), result));
+    }
+
     /** The recorded result when the journal holds this file, unchanged, for this target. */
-    private static Mono<BatchResult> alreadyDone(Path file, PutObjectRequest request,
-            Map<String, BatchJournal.Entry> done) {
+    private static Mono<BatchResult> alreadyDone(BatchItem.File item, Map<String, BatchJournal.Entry> done) {
+        PutObjectRequest request = item.request();
         BatchJournal.Entry entry = done.get(request.bucket() + "/" + request.key());
         if (entry == null) {
             return Mono.empty();
         }
+        Path file = item.file();
         return FileUpload.FileState.of(file)
                 .filter(state -> entry.file().equals(file.toAbsolutePath().toString()) && state.size() == entry.size()
                         && state.lastModifiedMillis() == entry.lastModifiedMillis())
-                .map(same -> BatchResult.success(request, entry.result(), true));
+                .map(same -> new BatchResult.Skipped(request, entry.result()));
     }
 
     /** Uploads a file and, in a resumable batch, records it as finished for the version read at the start. */
@@ -101,7 +106,7 @@ public final class DefaultBatchUploader implements BatchUploader {
     }
 
     private PutObjectRequest withProgress(PutObjectRequest request, Tally tally) {
-        if (options.progress().isEmpty()) {
+        if (options.progressListener().isEmpty()) {
             return request;
         }
         AtomicLong mine = new AtomicLong();
@@ -125,9 +130,7 @@ public final class DefaultBatchUploader implements BatchUploader {
     /** The batch's running totals, reported to the progress listener. */
     private final class Tally {
         private final AtomicLong bytes = new AtomicLong();
-        private final AtomicInteger succeeded = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-        private final AtomicInteger skipped = new AtomicInteger();
+        private final AtomicInteger stored = new AtomicInteger();
 
         void sent(long delta) {
             bytes.addAndGet(delta);
@@ -135,13 +138,15 @@ public final class DefaultBatchUploader implements BatchUploader {
         }
 
         void ended(BatchResult result) {
-            (result.skipped() ? skipped : result.succeeded() ? succeeded : failed).incrementAndGet();
+            if (!(result instanceof BatchResult.Failed)) {
+                stored.incrementAndGet();
+            }
             report();
         }
 
         private void report() {
-            options.progress().ifPresent(listener -> listener.accept(new BatchProgress(bytes.get(), succeeded.get(),
-                    failed.get(), skipped.get())));
+            options.progressListener().ifPresent(listener -> Listeners.notify(listener,
+                    new Progress(bytes.get(), OptionalLong.empty(), stored.get(), OptionalInt.empty())));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.ossflux.multipart.internal;
 import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
-import dev.ossflux.core.internal.client.DefaultOssClient;
 import dev.ossflux.multipart.MultipartOptions;
 import dev.ossflux.multipart.MultipartUploader;
 import java.nio.ByteBuffer;
@@ -15,15 +14,11 @@ import reactor.core.publisher.Mono;
 /** The {@link MultipartUploader} behind {@code MultipartUploader.create}. */
 public final class DefaultMultipartUploader implements MultipartUploader {
 
-    private final DefaultOssClient client;
+    private final OssClient client;
     private final MultipartOptions options;
 
     public DefaultMultipartUploader(OssClient client, MultipartOptions options) {
-        Objects.requireNonNull(client, "client");
-        if (!(client instanceof DefaultOssClient known)) {
-            throw new IllegalArgumentException("client: must be built with OssClient.builder()");
-        }
-        this.client = known;
+        this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
     }
 

@@ -7,11 +7,9 @@ import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.UploadedPart;
-import dev.ossflux.core.internal.body.FileSlice;
-import dev.ossflux.core.internal.client.DefaultOssClient;
+import dev.ossflux.core.OssClient;
 import dev.ossflux.core.Crc64;
 import dev.ossflux.multipart.MultipartOptions;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,12 +28,12 @@ import reactor.core.scheduler.Schedulers;
 /** One file to one key: PutObject when small, else a multipart upload, resumable with a checkpoint. */
 final class FileUpload {
 
-    private final DefaultOssClient client;
+    private final OssClient client;
     private final MultipartOptions options;
     private final PutObjectRequest request;
     private final Path file;
 
-    FileUpload(DefaultOssClient client, MultipartOptions options, PutObjectRequest request, Path file) {
+    FileUpload(OssClient client, MultipartOptions options, PutObjectRequest request, Path file) {
         this.client = client;
         this.options = options;
         this.request = request;
@@ -69,6 +67,13 @@ final class FileUpload {
                 return fresh(state, store, location);
             }
             Checkpoint checkpoint = found.get();
+            if (!checkpoint.bucket().equals(request.bucket()) || !checkpoint.key().equals(request.key())
+                    || !checkpoint.file().equals(file.toAbsolutePath().toString())) {
+                return Mono.error(new IllegalStateException("checkpoint " + location + " records an upload of "
+                        + checkpoint.file() + " to oss://" + checkpoint.bucket() + "/" + checkpoint.key()
+                        + ", not of " + file.toAbsolutePath() + " to oss://" + request.bucket() + "/" + request.key()
+                        + "; delete it to start over"));
+            }
             if (state.matches(checkpoint)) {
                 return resume(checkpoint, state, store, location);
             }
@@ -111,18 +116,7 @@ final class FileUpload {
         if (checkpoint.parts().contains(onServer)) {
             return Mono.just(onServer);
         }
-        return new FileSlice(file, plan.offset(onServer.partNumber()), onServer.size()).content()
-                .reduce(0L, (crc, chunk) -> {
-                    try {
-                        long value = crc;
-                        for (ByteBuffer buffer : chunk.nioBuffers()) {
-                            value = Crc64.update(value, buffer);
-                        }
-                        return value;
-                    } finally {
-                        chunk.release();
-                    }
-                })
+        return FileRegions.crc64(file, plan.offset(onServer.partNumber()), onServer.size())
                 .filter(crc -> crc == onServer.crc64())
                 .map(matching -> onServer);
     }
@@ -135,8 +129,8 @@ final class FileUpload {
                 done.stream().mapToLong(UploadedPart::size).sum(), done.size());
         return Flux.range(1, plan.partCount())
                 .filter(number -> !skip.contains(number))
-                .flatMap(number -> client.uploadPart(upload, number,
-                        new FileSlice(file, plan.offset(number), plan.size(number)), progress.forPart(number)),
+                .flatMap(number -> Parts.upload(client, upload, number,
+                        UploadBody.fromFile(file, plan.offset(number), plan.size(number)), progress.forPart(number)),
                         options.concurrency())
                 .concatMap(part -> record.apply(part).thenReturn(part))
                 .doOnNext(progress::partDone)

@@ -10,13 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
-import reactor.util.Logger;
-import reactor.util.Loggers;
 
 /** Adds the progress of parts in flight to the parts done and reports the whole upload. */
 final class ProgressTracker {
-
-    private static final Logger LOG = Loggers.getLogger(ProgressTracker.class);
 
     private final @Nullable ProgressListener listener;
     private final OptionalLong totalBytes;
@@ -60,10 +56,6 @@ final class ProgressTracker {
         for (long bytes : inFlight.values()) {
             transferred += bytes;
         }
-        try {
-            listener.onProgress(new Progress(transferred, totalBytes, doneParts.get(), totalParts));
-        } catch (RuntimeException e) {
-            LOG.warn("Progress listener failed; ignoring it", e);
-        }
+        Listeners.notify(listener, new Progress(transferred, totalBytes, doneParts.get(), totalParts));
     }
 }

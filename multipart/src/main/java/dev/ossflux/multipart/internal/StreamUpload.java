@@ -4,14 +4,14 @@ import dev.ossflux.core.MultipartUpload;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.UploadedPart;
-import dev.ossflux.core.internal.budget.TransferBudget;
+import dev.ossflux.core.OssClient;
+import dev.ossflux.core.UploadBody;
 import dev.ossflux.multipart.internal.AdmissionGate.Admitted;
-import dev.ossflux.core.internal.body.BuffersBody;
-import dev.ossflux.core.internal.client.DefaultOssClient;
 import dev.ossflux.multipart.MultipartOptions;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,11 +19,11 @@ import reactor.core.publisher.Mono;
 /** An upload of unknown length: parts are cut as bytes arrive and uploaded a few at a time. */
 final class StreamUpload {
 
-    private final DefaultOssClient client;
+    private final OssClient client;
     private final MultipartOptions options;
     private final PutObjectRequest request;
 
-    StreamUpload(DefaultOssClient client, MultipartOptions options, PutObjectRequest request) {
+    StreamUpload(OssClient client, MultipartOptions options, PutObjectRequest request) {
         this.client = client;
         this.options = options;
         this.request = request;
@@ -31,22 +31,21 @@ final class StreamUpload {
 
     Mono<UploadResult> run(Publisher<ByteBuffer> data) {
         GrowingPartSizes sizes = new GrowingPartSizes(options.partSize().orElse(MultipartOptions.DEFAULT_PART_SIZE));
-        return AdmissionGate.admit(PartCutter.cut(Flux.from(data), sizes), client.budget(), sizes::size)
+        return AdmissionGate.admit(PartCutter.cut(Flux.from(data), sizes), client.transferBudget()::reserve, sizes::size)
                 .switchOnFirst((first, parts) -> {
                     if (first.hasValue() && !first.get().item().full()) {
                         Admitted<PartCutter.Part> only = first.get();
-                        return parts.then(sent(only, client.putObject(request,
-                                new BuffersBody(only.item().buffers()))));
+                        return parts.then(sent(only, permitted -> client.putObject(request, permitted)));
                     }
                     return first.hasValue() ? multipart(parts) : parts.then(Mono.<UploadResult>empty());
                 })
                 .single();
     }
 
-    /** Sends within the room {@code part} was admitted with, and gives the room back afterwards. */
-    private static <T> Mono<T> sent(Admitted<PartCutter.Part> part, Mono<T> send) {
-        return send.contextWrite(context -> context.put(TransferBudget.ADMITTED, true))
-                .doFinally(signal -> part.release());
+    /** Sends the part's bytes within the room it was admitted with, and gives the room back afterwards. */
+    private static <T> Mono<T> sent(Admitted<PartCutter.Part> part, Function<UploadBody, Mono<T>> send) {
+        UploadBody body = UploadBody.fromByteBuffers(part.item().buffers()).within(part.permit());
+        return send.apply(body).doFinally(signal -> part.permit().release());
     }
 
     private Mono<UploadResult> multipart(Flux<Admitted<PartCutter.Part>> parts) {
@@ -66,7 +65,7 @@ final class StreamUpload {
     private Mono<UploadedPart> send(MultipartUpload upload, Admitted<PartCutter.Part> admitted,
             ProgressTracker progress) {
         PartCutter.Part part = admitted.item();
-        return sent(admitted, client.uploadPart(upload, part.number(), new BuffersBody(part.buffers()),
+        return sent(admitted, body -> Parts.upload(client, upload, part.number(), body,
                 progress.forPart(part.number())));
     }
 }

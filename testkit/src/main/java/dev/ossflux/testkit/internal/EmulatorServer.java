@@ -1,6 +1,6 @@
 package dev.ossflux.testkit.internal;
 
-import dev.ossflux.core.internal.client.Warmup;
+import dev.ossflux.core.internal.xml.Warmup;
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.core.internal.sign.Hashing;
 import dev.ossflux.testkit.Fault;

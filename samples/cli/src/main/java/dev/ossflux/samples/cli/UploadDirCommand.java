@@ -1,9 +1,7 @@
 package dev.ossflux.samples.cli;
 
 import dev.ossflux.core.OssClient;
-import dev.ossflux.core.Progress;
 import dev.ossflux.multipart.BatchOptions;
-import dev.ossflux.multipart.BatchProgress;
 import dev.ossflux.multipart.BatchResult;
 import dev.ossflux.multipart.BatchUploader;
 import dev.ossflux.multipart.MultipartOptions;
@@ -13,8 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -61,20 +57,22 @@ final class UploadDirCommand implements Callable<Integer> {
         try (OssClient oss = client.client();
                 ProgressDisplay progress = ProgressDisplay.create(directory.getFileName() + "/", totalSize(directory),
                         "files", System.err)) {
-            BatchOptions batch = BatchOptions.defaults().withConcurrency(filesAtOnce)
-                    .withCheckpointDir(options.checkpointDir().orElseThrow())
-                    .withProgress((BatchProgress state) -> progress.onProgress(new Progress(state.transferredBytes(),
-                            OptionalLong.empty(), state.succeeded() + state.skipped(), OptionalInt.empty())));
+            BatchOptions batch = BatchOptions.builder().concurrency(filesAtOnce)
+                    .checkpointDir(options.checkpointDir().orElseThrow())
+                    .progressListener(progress)
+                    .build();
             CompletableFuture<List<BatchResult>> upload = BatchUploader.create(MultipartUploader.create(oss, options),
                     batch).uploadDirectory(directory, to.bucket(), to.key()).collectList().toFuture();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> upload.cancel(true)));
             List<BatchResult> results = upload.join();
             progress.close();
-            long failed = results.stream().filter(result -> !result.succeeded()).count();
-            results.stream().filter(result -> !result.succeeded()).forEach(result -> out.println("failed:   "
-                    + result.request().key() + ": " + OssfluxCli.reason(result.error().orElseThrow())));
-            out.printf("uploaded: %d files (%d skipped as already uploaded), %d failed%n",
-                    results.size() - failed, results.stream().filter(BatchResult::skipped).count(), failed);
+            List<BatchResult.Failed> failures = results.stream().filter(BatchResult.Failed.class::isInstance)
+                    .map(BatchResult.Failed.class::cast).toList();
+            failures.forEach(failed -> out.println("failed:   " + failed.request().key() + ": "
+                    + OssfluxCli.reason(failed.error())));
+            long failed = failures.size();
+            out.printf("uploaded: %d files (%d skipped as already uploaded), %d failed%n", results.size() - failed,
+                    results.stream().filter(BatchResult.Skipped.class::isInstance).count(), failed);
             out.flush();
             return failed == 0 ? 0 : 1;
         }

@@ -1,5 +1,0 @@
-/** Implementation detail of ossflux, shared between its modules; not API and subject to change. */
-@NullMarked
-package dev.ossflux.core.internal.retry;
-
-import org.jspecify.annotations.NullMarked;
