@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V1 requests as browser-style clients (ali-oss in Node and in browsers) send them: no {@code Date},
@@ -20,17 +19,8 @@ class BrowserStyleV1IT {
 
     private static final String BUCKET = "examplebucket";
     private static final Pattern UPLOAD_ID = Pattern.compile("<UploadId>([0-9A-F]+)</UploadId>");
-    private static OssEmulator oss;
-
-    @BeforeAll
-    static void start() {
-        oss = OssEmulator.builder().bucket(BUCKET).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        oss.close();
-    }
+    @RegisterExtension
+    static final OssEmulatorExtension OSS = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET));
 
     /** A request signed as ali-oss signs it: {@code x-oss-date} on the date line and among the x-oss headers. */
     private static SignedRequests.Response send(String method, String key, String rawQuery, String contentType,
@@ -49,7 +39,7 @@ class BrowserStyleV1IT {
             int eq = pair.indexOf('=');
             request.query(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
         }
-        return SignedRequests.send(oss, request);
+        return SignedRequests.send(OSS.emulator(), request);
     }
 
     private static SignedRequests.Response send(String method, String key, String rawQuery, String body) {
@@ -65,7 +55,7 @@ class BrowserStyleV1IT {
         assertThat(get.text()).isEqualTo("from a browser");
         assertThat(send("HEAD", "browser.txt", "", "").status()).isEqualTo(200);
         assertThat(send("DELETE", "browser.txt", "", "").status()).isEqualTo(204);
-        assertThat(oss.object(BUCKET, "browser.txt")).isEmpty();
+        assertThat(OSS.emulator().object(BUCKET, "browser.txt")).isEmpty();
     }
 
     @Test
@@ -79,11 +69,11 @@ class BrowserStyleV1IT {
                 + "</ETag></Part></CompleteMultipartUpload>";
         assertThat(send("POST", "parts.bin", "uploadId=" + uploadId, "application/xml", complete, Instant.now())
                 .status()).isEqualTo(200);
-        assertThat(oss.object(BUCKET, "parts.bin").orElseThrow().utf8()).isEqualTo("one part");
+        assertThat(OSS.emulator().object(BUCKET, "parts.bin").orElseThrow().utf8()).isEqualTo("one part");
 
         String aborted = initiate("aborted.bin");
         assertThat(send("DELETE", "aborted.bin", "uploadId=" + aborted, "").status()).isEqualTo(204);
-        assertThat(oss.pendingMultipartUploads(BUCKET)).isEmpty();
+        assertThat(OSS.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
     }
 
     @Test
@@ -94,13 +84,13 @@ class BrowserStyleV1IT {
         assertThat(skewed.errorCode()).isEqualTo("RequestTimeTooSkewed");
 
         String stringToSign = "PUT\n\n\n\n/" + BUCKET + "/undated.txt";
-        SignedRequests.Response undated = SignedRequests.send(oss, new SignedRequests.Request("PUT", BUCKET,
+        SignedRequests.Response undated = SignedRequests.send(OSS.emulator(), new SignedRequests.Request("PUT", BUCKET,
                 "undated.txt").unsigned().body("x").header("Authorization", "OSS " + OssEmulator.DEFAULT_ACCESS_KEY_ID
                 + ":" + V1Signer.signature(OssEmulator.DEFAULT_ACCESS_KEY_SECRET, stringToSign)));
         assertThat(undated.status()).isEqualTo(403);
         assertThat(undated.errorCode()).isEqualTo("AccessDenied");
-        assertThat(oss.object(BUCKET, "late.txt")).isEmpty();
-        assertThat(oss.object(BUCKET, "undated.txt")).isEmpty();
+        assertThat(OSS.emulator().object(BUCKET, "late.txt")).isEmpty();
+        assertThat(OSS.emulator().object(BUCKET, "undated.txt")).isEmpty();
     }
 
     private static String initiate(String key) {

@@ -57,8 +57,9 @@ class CallbackPathsIT {
         String uri = request.uri();
         int question = uri.indexOf('?');
         ARRIVED.add(uri);
+        String path = question < 0 ? uri : uri.substring(0, question);
         return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
-                .flatMap(body -> verifier.verify(CallbackRequest.builder(question < 0 ? uri : uri.substring(0, question))
+                .flatMap(body -> verifier.verify(CallbackRequest.builder(path)
                         .query(question < 0 ? null : uri.substring(question + 1))
                         .authorization(request.requestHeaders().get(CallbackRequest.AUTHORIZATION))
                         .publicKeyUrl(request.requestHeaders().get(CallbackRequest.PUBLIC_KEY_URL))

@@ -2,8 +2,7 @@ package dev.ossflux.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,17 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostCheckIT {
 
     private static final String BUCKET = "examplebucket";
-    private static OssEmulator oss;
-
-    @BeforeAll
-    static void start() {
-        oss = OssEmulator.builder().bucket(BUCKET).hostName("oss.test").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        oss.close();
-    }
+    @RegisterExtension
+    static final OssEmulatorExtension OSS = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET)
+            .hostName("oss.test"));
 
     private static SignedRequests.Response put(String host, String key) {
         SignedRequests.Request request = new SignedRequests.Request("PUT", BUCKET, key).body("hosted");
@@ -33,7 +24,7 @@ class HostCheckIT {
         } else {
             request.header("Host", host);
         }
-        return SignedRequests.send(oss, request);
+        return SignedRequests.send(OSS.emulator(), request);
     }
 
     @ParameterizedTest
@@ -44,7 +35,7 @@ class HostCheckIT {
         SignedRequests.Response response = put(host, key);
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
-        assertThat(oss.object(BUCKET, key)).isPresent();
+        assertThat(OSS.emulator().object(BUCKET, key)).isPresent();
     }
 
     @ParameterizedTest
@@ -52,7 +43,7 @@ class HostCheckIT {
         "128.0.0.1", "0.0.0.0", "localhost.evil.example", "oss.test.evil.example", "127.0.0.1.nip.io"})
     void refusesEveryOtherHostAndLogsNothing(String host) throws InterruptedException {
         String key = "refused-" + host.replaceAll("[^a-z0-9]", "-");
-        while (oss.takeRequest(java.time.Duration.ZERO) != null) {
+        while (OSS.emulator().takeRequest(java.time.Duration.ZERO) != null) {
             // forget earlier requests
         }
         SignedRequests.Response response = put(host, key);
@@ -60,7 +51,7 @@ class HostCheckIT {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.errorCode()).isEqualTo("AccessDenied");
         assertThat(response.error().get("Message")).contains("does not serve Host");
-        assertThat(oss.object(BUCKET, key)).isEmpty();
-        assertThat(oss.takeRequest(java.time.Duration.ofMillis(200))).isNull();
+        assertThat(OSS.emulator().object(BUCKET, key)).isEmpty();
+        assertThat(OSS.emulator().takeRequest(java.time.Duration.ofMillis(200))).isNull();
     }
 }

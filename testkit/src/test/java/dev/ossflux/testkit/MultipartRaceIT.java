@@ -99,7 +99,7 @@ class MultipartRaceIT {
         }
     }
 
-    /** Released blobs are deleted in the background: the count of blob files once it is {@code expected}, or after 10 s. */
+    /** The count of blob files once it is {@code expected}, or after 10 s: released blobs go in the background. */
     private long blobsOnceThereAre(long expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {

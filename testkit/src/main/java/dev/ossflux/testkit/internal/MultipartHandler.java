@@ -104,7 +104,8 @@ final class MultipartHandler {
                     throw UploadReplies.fileAlreadyExists(key);
                 }
                 return parts;
-            }, parts -> stored[0] = object(upload.meta(), parts)).then(Mono.defer(() -> reply(ex, stored[0], callback)));
+            }, parts -> stored[0] = object(upload.meta(), parts))
+                    .then(Mono.defer(() -> reply(ex, stored[0], callback)));
         });
     }
 

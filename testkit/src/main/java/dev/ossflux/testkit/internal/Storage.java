@@ -138,7 +138,8 @@ final class Storage {
                 return Mono.error(OssError.noSuchUpload(upload.meta().uploadId()));
             }
             PartEntry old = upload.parts().put(part.meta().partNumber(), part);
-            return persist(data -> data.writePart(upload.meta(), part), old == null ? List.of() : List.of(old.content()));
+            return persist(data -> data.writePart(upload.meta(), part),
+                    old == null ? List.of() : List.of(old.content()));
         }
     }
 

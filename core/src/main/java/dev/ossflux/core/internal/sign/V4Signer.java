@@ -110,7 +110,8 @@ public final class V4Signer implements RequestSigner {
         List<String[]> sorted = new ArrayList<>(query.size());
         for (QueryParam param : query) {
             String value = param.value() == null ? "" : param.value();
-            sorted.add(new String[] {PercentEncoding.encode(param.name(), false), PercentEncoding.encode(value, false)});
+            sorted.add(new String[] {PercentEncoding.encode(param.name(), false),
+                PercentEncoding.encode(value, false)});
         }
         sorted.sort(Comparator.<String[], String>comparing(pair -> pair[0]).thenComparing(pair -> pair[1]));
         StringBuilder s = new StringBuilder();
