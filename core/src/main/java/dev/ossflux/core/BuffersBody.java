@@ -24,14 +24,8 @@ final class BuffersBody extends ReadyBody {
     /** Takes the remaining bytes of {@code buffers}, which must not change afterwards. */
     BuffersBody(List<ByteBuffer> buffers) {
         this.buffers = buffers.stream().map(ByteBuffer::asReadOnlyBuffer).toList();
-        long size = 0;
-        long crc = 0;
-        for (ByteBuffer buffer : this.buffers) {
-            size += buffer.remaining();
-            crc = Crc64.update(crc, buffer);
-        }
-        this.length = size;
-        this.crc64 = crc;
+        this.length = this.buffers.stream().mapToLong(ByteBuffer::remaining).sum();
+        this.crc64 = Crc64.update(0, this.buffers.toArray(ByteBuffer[]::new));
     }
 
     @Override

@@ -24,11 +24,14 @@ final class DefaultOssClient implements OssClient {
     private final Optional<Duration> callTimeout;
     private final ObjectOperations objects;
     private final MultipartOperations multipart;
+    private final DirectUploads direct;
 
-    private DefaultOssClient(ConnectionProvider pool, Transport transport, Optional<Duration> callTimeout) {
+    private DefaultOssClient(ConnectionProvider pool, Transport transport, Optional<Duration> callTimeout,
+            DirectUploads direct) {
         this.pool = pool;
         this.transport = transport;
         this.callTimeout = callTimeout;
+        this.direct = direct;
         this.objects = new ObjectOperations(transport);
         this.multipart = new MultipartOperations(transport, objects);
     }
@@ -55,7 +58,9 @@ final class DefaultOssClient implements OssClient {
                 new RequestSigning(endpoint, RequestSigner.of(settings.signatureVersion(), region),
                         settings.credentials(), clock),
                 clock, budget, observer, new RetryPolicy(settings.retry(), observer));
-        return new DefaultOssClient(pool, transport, settings.callTimeout());
+        DirectUploads direct = new DirectUploads(endpoint, region, settings.signatureVersion(), settings.credentials(),
+                clock);
+        return new DefaultOssClient(pool, transport, settings.callTimeout(), direct);
     }
 
     private static HttpClient http(ConnectionProvider pool, Endpoint endpoint, ClientSettings settings) {
@@ -133,6 +138,16 @@ final class DefaultOssClient implements OssClient {
     @Override
     public Flux<MultipartUpload> listMultipartUploads(String bucket, String prefix) {
         return limited(multipart.listUploads(bucket, prefix));
+    }
+
+    @Override
+    public Mono<PostForm> signPostPolicy(PostPolicy policy) {
+        return direct.sign(policy);
+    }
+
+    @Override
+    public Mono<PresignedRequest> presign(PresignRequest request) {
+        return direct.presign(request);
     }
 
     @Override

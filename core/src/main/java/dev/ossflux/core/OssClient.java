@@ -95,6 +95,20 @@ public interface OssClient extends AutoCloseable {
     /** The multipart uploads open in {@code bucket} whose keys start with {@code prefix}. */
     Flux<MultipartUpload> listMultipartUploads(String bucket, String prefix);
 
+    /**
+     * Signs a PostObject form with which a browser or an app uploads straight to OSS within
+     * {@code policy}; see {@link PostPolicy}. Emits the form, or fails with
+     * {@link IllegalArgumentException} when the policy's expiry is not in the future (or, with V4
+     * signatures, more than 7 days away). Nothing is sent to OSS.
+     */
+    Mono<PostForm> signPostPolicy(PostPolicy policy);
+
+    /**
+     * Signs {@code request} into a URL that can be used without credentials until it expires, e.g.
+     * with {@code curl -T}. Nothing is sent to OSS.
+     */
+    Mono<PresignedRequest> presign(PresignRequest request);
+
     /** This client's transfer budget: its limits, what is in use, and room to reserve. */
     TransferBudget transferBudget();
 

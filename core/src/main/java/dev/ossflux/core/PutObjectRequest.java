@@ -72,7 +72,7 @@ public record PutObjectRequest(
         return builder;
     }
 
-    private static Map<String, String> validMetadata(Map<String, String> metadata) {
+    static Map<String, String> validMetadata(Map<String, String> metadata) {
         Objects.requireNonNull(metadata, "metadata");
         Map<String, String> copy = new LinkedHashMap<>();
         int bytes = 0;
@@ -94,7 +94,7 @@ public record PutObjectRequest(
         return Map.copyOf(copy);
     }
 
-    private static void requireHeaderValue(String field, String value) {
+    static void requireHeaderValue(String field, String value) {
         if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7F))) {
             throw new IllegalArgumentException(field + ": only printable ASCII can travel in an HTTP header"
                     + " (percent-encode other text)");

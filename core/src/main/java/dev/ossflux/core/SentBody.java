@@ -1,7 +1,6 @@
 package dev.ossflux.core;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -56,11 +55,7 @@ final class SentBody {
 
     private void sent(ByteBuf chunk) {
         if (knownCrc.isEmpty()) {
-            long value = crc;
-            for (ByteBuffer buffer : chunk.nioBuffers()) {
-                value = Crc64.update(value, buffer);
-            }
-            crc = value;
+            crc = Crc64.update(crc, chunk.nioBuffers());
         }
         long total = bytes + chunk.readableBytes();
         bytes = total;

@@ -38,8 +38,8 @@ class Crc64Test {
     @Test
     void laneAndTailPathsAgreeWithTheBitwiseReference() {
         Random random = new Random(42);
-        for (int length : new int[] {0, 1, 7, 8, 9, 8_191, 8_192, 16_384, 16_393, 24_581, 32_767, 32_768, 32_769,
-                65_536 + 13, 200_003}) {
+        for (int length : new int[] {0, 1, 7, 8, 9, 1_535, 1_536, 8_191, 8_192, 16_384, 16_393, 24_575, 24_576,
+                24_581, 32_767, 32_768, 32_769, 49_153, 65_536 + 13, 200_003}) {
             byte[] data = new byte[length];
             random.nextBytes(data);
             long expected = bitwise(data);
@@ -48,7 +48,20 @@ class Crc64Test {
             ByteBuffer direct = ByteBuffer.allocateDirect(length).put(data).flip();
             assertThat(Crc64.update(0, direct)).isEqualTo(expected);
             assertThat(direct.position()).isZero();
+            assertThat(Crc64.update(0, ByteBuffer.wrap(data).asReadOnlyBuffer())).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void hashesOnlyTheRemainingBytesOfASlicedBuffer() {
+        byte[] data = new byte[40_000];
+        new Random(7).nextBytes(data);
+        long expected = bitwise(Arrays.copyOfRange(data, 100, 30_100));
+        ByteBuffer slice = ByteBuffer.wrap(data, 50, 39_000).slice().position(50).limit(30_050);
+        assertThat(Crc64.update(0, slice)).isEqualTo(expected);
+        assertThat(Crc64.update(0, slice.asReadOnlyBuffer())).isEqualTo(expected);
+        assertThat(Crc64.update(0, data, 100, 30_000)).isEqualTo(expected);
+        assertThat(slice.position()).isEqualTo(50);
     }
 
     @Test
@@ -71,6 +84,17 @@ class Crc64Test {
         assertThat(Crc64.format(p3)).isEqualTo("8917925058724676372");
         long folded = Crc64.combine(Crc64.combine(Crc64.combine(0, p1, 409_600), p2, 409_600), p3, 229_376);
         assertThat(Crc64.format(folded)).isEqualTo("16028127081582314172");
+    }
+
+    @Test
+    void continuesOverSeveralBuffersInOrderWithoutMovingThem() {
+        ByteBuffer first = ByteBuffer.wrap(ascii("xx12345")).position(2);
+        ByteBuffer second = ByteBuffer.allocateDirect(4).put(ascii("6789")).flip();
+        assertThat(Crc64.format(Crc64.update(0, first, ByteBuffer.allocate(0), second)))
+                .isEqualTo("11051210869376104954");
+        assertThat(first.position()).isEqualTo(2);
+        assertThat(second.position()).isZero();
+        assertThat(Crc64.update(7, new ByteBuffer[0])).isEqualTo(7);
     }
 
     @Test

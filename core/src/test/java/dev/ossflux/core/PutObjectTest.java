@@ -3,24 +3,23 @@ package dev.ossflux.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.internal.sign.Hashing;
-import dev.ossflux.core.internal.sign.QueryParam;
-import dev.ossflux.core.internal.sign.SigningInput;
-import dev.ossflux.core.internal.sign.V4Signer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -28,7 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.PublisherProbe;
 import reactor.util.retry.Retry;
 
 class PutObjectTest {
@@ -42,6 +43,12 @@ class PutObjectTest {
             + "amVjdH0mZXRhZz0ke2V0YWd9JnNpemU9JHtzaXplfSZtaW1lVHlwZT0ke21pbWVUeXBlfSZjcmM2ND0ke2NyYzY0fSZ1aWQ9JHt4OnVpZH0i"
             + "LCJjYWxsYmFja0JvZHlUeXBlIjoiYXBwbGljYXRpb24veC13d3ctZm9ybS11cmxlbmNvZGVkIn0=";
     private static final Instant NOW = Instant.ofEpochSecond(1705307400);
+    private static final String V4_CREDENTIAL =
+            "OSS4-HMAC-SHA256 Credential=LTAI-test-id/20240115/cn-hangzhou/oss/aliyun_v4_request,Signature=";
+    /** kSigning for secret {@code test-secret} on 20240115 in cn-hangzhou, from the SDK (oss-protocol.md §10.5). */
+    private static final String SDK_SIGNING_KEY = "22473111f2520003fd57761193431bdfa6671173a47b9e3745cc60431d991915";
+    /** The SDK writes {@code {"x:uid":"42" }}; ossflux writes the same variable without the space. */
+    private static final String SDK_CALLBACK_VAR = "eyJ4OnVpZCI6IjQyIiB9";
 
     private MockOss oss = new MockOss(MockOss.defaults().clock(Clock.fixed(NOW, ZoneOffset.UTC)));
 
@@ -72,7 +79,7 @@ class PutObjectTest {
                     assertThat(result.size()).isEqualTo(10);
                     assertThat(result.requestId()).isEqualTo("5C06A3B67B8B5A3DA422299D");
                     assertThat(result.callbackReply().orElseThrow().text()).isEqualTo("{\"Status\":\"OK\"}");
-                    assertThat(result.callbackReply().orElseThrow().json().get("Status").asString()).isEqualTo("OK");
+                    assertThat(result.callbackReply().orElseThrow().json()).containsEntry("Status", "OK");
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
@@ -87,9 +94,22 @@ class PutObjectTest {
         assertThat(sent.getHeaders().get("x-oss-date")).isEqualTo("20240115T083000Z");
         assertThat(sent.getHeaders().get("x-oss-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
         assertThat(sent.getBody().utf8()).isEqualTo(BODY);
-        assertThat(sent.getHeaders().get("Authorization")).isEqualTo(
-                "OSS4-HMAC-SHA256 Credential=LTAI-test-id/20240115/cn-hangzhou/oss/aliyun_v4_request,Signature="
-                        + expectedV4Signature(sent));
+        assertThat(signedPut(SDK_CALLBACK_VAR)).as("the oracle reproduces the SDK's capture C-2")
+                .isEqualTo("27928e364c99361ef7509d48c2b1437a346c5fd00042fc6c7394137813444364");
+        assertThat(sent.getHeaders().get("Authorization")).isEqualTo(V4_CREDENTIAL + signedPut("eyJ4OnVpZCI6IjQyIn0="));
+    }
+
+    @Test
+    void signsAPutObjectAsTheOfficialSdkDoes() {
+        oss.enqueue(MockOss.ok(ETAG, CRC).build());
+        PutObjectRequest request = PutObjectRequest.builder(MockOss.BUCKET, KEY).contentMd5(true)
+                .metadata("author", "alice").acl(ObjectAcl.PRIVATE).build();
+
+        StepVerifier.create(oss.client.putObject(request, UploadBody.fromString(BODY))).expectNextCount(1)
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+        assertThat(oss.take().getHeaders().get("Authorization")).as("oss-protocol.md §10.5 V4-1")
+                .isEqualTo(V4_CREDENTIAL + "cc595f575b89dd7292bfc2ffa75eef65f53831fe266a94c581523b30b173a0f0");
     }
 
     @Test
@@ -344,17 +364,43 @@ class PutObjectTest {
     }
 
     @Test
-    void sendsNothingUntilSubscribed() {
-        oss.client.putObject(PutObjectRequest.of(MockOss.BUCKET, KEY), UploadBody.fromString(BODY));
-        assertThat(oss.server.getRequestCount()).isZero();
+    void sendsNothingUntilSubscribed() throws InterruptedException {
+        PublisherProbe<ByteBuffer> source = PublisherProbe.of(Flux.just(ByteBuffer.wrap(BODY.getBytes(
+                StandardCharsets.US_ASCII))));
+        Mono<UploadResult> unsubscribed = oss.client.putObject(PutObjectRequest.of(MockOss.BUCKET, "unsubscribed"),
+                UploadBody.fromPublisher(source.flux(), BODY.length()));
+        oss.enqueue(MockOss.ok(ETAG, CRC).build());
+
+        StepVerifier.create(oss.client.putObject(PutObjectRequest.of(MockOss.BUCKET, KEY), UploadBody.fromString(BODY)))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(oss.take().getTarget()).endsWith(KEY);
+        assertThat(oss.server.takeRequest(200, TimeUnit.MILLISECONDS)).as("a request nobody subscribed to").isNull();
+        source.assertWasNotSubscribed();
     }
 
-    private static String expectedV4Signature(RecordedRequest sent) {
-        Map<String, String> headers = new HashMap<>();
-        sent.getHeaders().forEach(pair -> headers.put(pair.getFirst().toLowerCase(Locale.ROOT), pair.getSecond()));
-        SigningInput input = new SigningInput("PUT", MockOss.BUCKET, KEY, List.<QueryParam>of(), headers);
-        String canonical = V4Signer.canonicalRequest(input, List.of());
-        return Hashing.hex(Hashing.hmacSha256(V4Signer.deriveSigningKey("test-secret", "20240115", "cn-hangzhou"),
-                V4Signer.stringToSign("20240115T083000Z", V4Signer.scope("20240115", "cn-hangzhou"), canonical)));
+    /**
+     * The V4 signature of the captured PutObject with callback (oss-protocol.md §10.7 C-2) carrying
+     * {@code callbackVar}: its canonical request written out, signed with the SDK's signing key of §10.5.
+     */
+    private static String signedPut(String callbackVar) {
+        String canonical = "PUT\n/examplebucket/exampledir/exampleobject.txt\n\ncontent-type:text/plain\n"
+                + "x-oss-callback:" + CB_B + "\nx-oss-callback-var:" + callbackVar + "\n"
+                + "x-oss-content-sha256:UNSIGNED-PAYLOAD\nx-oss-date:20240115T083000Z\n\n\nUNSIGNED-PAYLOAD";
+        try {
+            String stringToSign = "OSS4-HMAC-SHA256\n20240115T083000Z\n20240115/cn-hangzhou/oss/aliyun_v4_request\n"
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8(canonical)));
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(HexFormat.of().parseHex(SDK_SIGNING_KEY), "HmacSHA256"));
+            return HexFormat.of().formatHex(hmac.doFinal(utf8(stringToSign)));
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,15 +1,15 @@
 package dev.ossflux.multipart;
 
+import static dev.ossflux.multipart.UploadFixture.BUCKET;
+import static dev.ossflux.multipart.UploadFixture.PART;
+import static dev.ossflux.multipart.UploadFixture.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ossflux.core.OssClient;
 import dev.ossflux.core.Progress;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.callback.Callback;
 import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Operation;
-import dev.ossflux.testkit.OssEmulator;
-import dev.ossflux.testkit.OssEmulatorExtension;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -21,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,28 +29,12 @@ import reactor.core.publisher.Flux;
 
 class BatchUploadIT {
 
-    private static final String BUCKET = "examplebucket";
-
     @RegisterExtension
-    final OssEmulatorExtension oss = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET));
+    final UploadFixture oss = new UploadFixture(MultipartOptions.builder().partSize(PART)
+            .multipartThreshold(150 * 1024).build());
 
     @TempDir
     Path dir;
-
-    private OssClient client;
-    private MultipartUploader uploader;
-
-    @BeforeEach
-    void start() {
-        client = oss.clientBuilder().build();
-        uploader = MultipartUploader.create(client, MultipartOptions.builder().partSize(100 * 1024)
-                .multipartThreshold(150 * 1024).build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-    }
 
     @Test
     void uploadsATwoThousandFileTreeReportingEachFailureAndStoringTheRest() throws IOException {
@@ -64,7 +47,7 @@ class BatchUploadIT {
             Files.createSymbolicLink(link, tree.resolve("nowhere/" + name));
         }
         AtomicReference<Progress> last = new AtomicReference<>();
-        BatchUploader batch = BatchUploader.create(uploader, BatchOptions.builder().concurrency(64)
+        BatchUploader batch = BatchUploader.create(oss.uploader(), BatchOptions.builder().concurrency(64)
                 .progressListener(last::set).followSymbolicLinks(true).build());
 
         List<BatchResult> results = batch.uploadDirectory(tree, BUCKET, "backup/").collectList()
@@ -93,10 +76,10 @@ class BatchUploadIT {
         Files.writeString(Files.createDirectories(outside.resolve("keys")).resolve("key.pem"), "secret too");
         Files.createSymbolicLink(tree.resolve("keys"), outside.resolve("keys"));
 
-        List<String> byDefault = BatchUploader.create(uploader, BatchOptions.defaults())
+        List<String> byDefault = BatchUploader.create(oss.uploader(), BatchOptions.defaults())
                 .uploadDirectory(tree, BUCKET, "plain/").map(BatchResult::key).collectList()
                 .block(Duration.ofMinutes(1));
-        List<String> following = BatchUploader.create(uploader, BatchOptions.builder().followSymbolicLinks(true)
+        List<String> following = BatchUploader.create(oss.uploader(), BatchOptions.builder().followSymbolicLinks(true)
                         .build())
                 .uploadDirectory(tree, BUCKET, "followed/").map(BatchResult::key).collectList()
                 .block(Duration.ofMinutes(1));
@@ -115,7 +98,7 @@ class BatchUploadIT {
         Files.writeString(tree.resolve("cafe\u0301.txt"), "decomposed");
         Files.writeString(tree.resolve("n" + "x".repeat(200) + ".txt"), "long name");
 
-        List<BatchResult> results = BatchUploader.create(uploader, BatchOptions.defaults())
+        List<BatchResult> results = BatchUploader.create(oss.uploader(), BatchOptions.defaults())
                 .uploadDirectory(tree, BUCKET, "y".repeat(850) + "/").collectList().block(Duration.ofMinutes(1));
 
         String prefix = "y".repeat(850) + "/";
@@ -140,7 +123,7 @@ class BatchUploadIT {
         List<String> backwards = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicReference<Progress> last = new AtomicReference<>(new Progress(0, java.util.OptionalLong.empty(), 0,
                 java.util.OptionalInt.empty()));
-        BatchUploader batch = BatchUploader.create(uploader, BatchOptions.builder().concurrency(32)
+        BatchUploader batch = BatchUploader.create(oss.uploader(), BatchOptions.builder().concurrency(32)
                 .progressListener(progress -> {
                     Progress before = last.getAndSet(progress);
                     if (progress.transferredBytes() < before.transferredBytes()
@@ -149,7 +132,7 @@ class BatchUploadIT {
                     }
                 }).build());
         Flux<BatchItem> streams = Flux.range(0, 4).map(i -> BatchItem.stream(PutObjectRequest.of(BUCKET, "s/" + i),
-                Flux.range(0, 40).map(chunk -> ByteBuffer.wrap(MultipartUploadIT.random(8 * 1024, chunk)))));
+                Flux.range(0, 40).map(chunk -> ByteBuffer.wrap(random(8 * 1024, chunk)))));
         Flux<BatchItem> files = Flux.fromIterable(writeTree(tree, 300).keySet())
                 .map(name -> BatchItem.file(PutObjectRequest.of(BUCKET, "grow/" + name), tree.resolve(name)));
 
@@ -167,19 +150,20 @@ class BatchUploadIT {
         Map<String, byte[]> files = writeTree(tree, 300);
         BatchOptions resumable = BatchOptions.builder().concurrency(8).checkpointDir(dir.resolve("cp")).build();
 
-        List<BatchResult> firstRun = BatchUploader.create(uploader, resumable)
+        List<BatchResult> firstRun = BatchUploader.create(oss.uploader(), resumable)
                 .uploadDirectory(tree, BUCKET, "p/").take(120).collectList().block(Duration.ofMinutes(1));
         assertThat(firstRun).hasSize(120).allMatch(BatchResult.Stored.class::isInstance);
 
-        List<BatchResult> secondRun = BatchUploader.create(uploader, resumable)
+        List<BatchResult> secondRun = BatchUploader.create(oss.uploader(), resumable)
                 .uploadDirectory(tree, BUCKET, "p/").collectList().block(Duration.ofMinutes(1));
 
         assertThat(secondRun).hasSize(300).noneMatch(BatchResult.Failed.class::isInstance);
         assertThat(secondRun.stream().filter(BatchResult.Skipped.class::isInstance)
                 .map(result -> result.key()))
                 .containsAll(firstRun.stream().map(result -> result.key()).toList());
-        awaitCreated(secondRun.stream().filter(BatchResult.Stored.class::isInstance).map(r -> r.key())
-                .toList());
+        List<String> stored = secondRun.stream().filter(BatchResult.Stored.class::isInstance)
+                .map(result -> result.key()).toList();
+        oss.awaitLogged(() -> stored.stream().allMatch(key -> creationsOf(key) > 0), () -> "creation of " + stored);
         for (BatchResult finished : firstRun) {
             assertThat(creationsOf(finished.key())).as("%s was created once, by the first run",
                     finished.key()).isEqualTo(1);
@@ -195,7 +179,7 @@ class BatchUploadIT {
         Path tree = dir.resolve("tree");
         writeTree(tree, 20);
         try (CallbackRecorder receiver = new CallbackRecorder()) {
-            BatchUploader batch = BatchUploader.create(uploader, BatchOptions.defaults());
+            BatchUploader batch = BatchUploader.create(oss.uploader(), BatchOptions.defaults());
             List<BatchResult> results = batch.uploadDirectory(tree, BUCKET, "cb/", (file, key) ->
                             PutObjectRequest.builder(BUCKET, key).callback(Callback.builder(receiver.url(),
                                     "object=${object}&name=${x:name}").variable("x:name", file.getFileName().toString())
@@ -216,33 +200,20 @@ class BatchUploadIT {
     void uploadsStreamsAndFilesTogether() {
         List<BatchItem> items = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            byte[] data = MultipartUploadIT.random(50_000 * (i + 1), i);
+            byte[] data = random(50_000 * (i + 1), i);
             items.add(BatchItem.stream(PutObjectRequest.of(BUCKET, "s/" + i), Flux.just(ByteBuffer.wrap(data))));
         }
-        List<BatchResult> results = BatchUploader.create(uploader, BatchOptions.defaults())
+        List<BatchResult> results = BatchUploader.create(oss.uploader(), BatchOptions.defaults())
                 .upload(Flux.fromIterable(items)).collectList().block(Duration.ofMinutes(1));
         assertThat(results).hasSize(10).allMatch(BatchResult.Stored.class::isInstance);
         assertThat(oss.emulator().object(BUCKET, "s/9").orElseThrow().size()).isEqualTo(500_000);
     }
 
     private long creationsOf(String key) {
-        return oss.emulator().requests().stream()
-                .filter(request -> request.operation() == Operation.PUT_OBJECT
-                        || request.operation() == Operation.COMPLETE_MULTIPART_UPLOAD)
+        return Stream.concat(oss.requests(Operation.PUT_OBJECT).stream(),
+                        oss.requests(Operation.COMPLETE_MULTIPART_UPLOAD).stream())
                 .filter(request -> request.key().orElse("").equals(key))
                 .count();
-    }
-
-    /** Waits (at most 10 s) until the emulator has logged the creation of each of {@code keys}. */
-    private void awaitCreated(List<String> keys) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        try {
-            while (keys.stream().anyMatch(key -> creationsOf(key) == 0) && System.nanoTime() < deadline) {
-                oss.emulator().takeRequest(Duration.ofMillis(50));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Writes {@code count} files of 0 to 2 KiB (and a few of 200 to 400 KiB) in nested folders. */

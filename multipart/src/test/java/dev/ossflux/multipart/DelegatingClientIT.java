@@ -9,6 +9,10 @@ import dev.ossflux.core.MultipartUpload;
 import dev.ossflux.core.ObjectContent;
 import dev.ossflux.core.ObjectMetadata;
 import dev.ossflux.core.OssClient;
+import dev.ossflux.core.PostForm;
+import dev.ossflux.core.PostPolicy;
+import dev.ossflux.core.PresignRequest;
+import dev.ossflux.core.PresignedRequest;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.TransferBudget;
@@ -170,6 +174,16 @@ class DelegatingClientIT {
         public Flux<MultipartUpload> listMultipartUploads(String bucket, String prefix) {
             count("listMultipartUploads");
             return delegate.listMultipartUploads(bucket, prefix);
+        }
+
+        @Override
+        public Mono<PostForm> signPostPolicy(PostPolicy policy) {
+            return delegate.signPostPolicy(policy);
+        }
+
+        @Override
+        public Mono<PresignedRequest> presign(PresignRequest request) {
+            return delegate.presign(request);
         }
 
         @Override

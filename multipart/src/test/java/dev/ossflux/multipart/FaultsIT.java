@@ -1,6 +1,8 @@
 package dev.ossflux.multipart;
 
-import static dev.ossflux.multipart.MultipartUploadIT.random;
+import static dev.ossflux.multipart.UploadFixture.BUCKET;
+import static dev.ossflux.multipart.UploadFixture.PART;
+import static dev.ossflux.multipart.UploadFixture.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.CallbackFailedException;
@@ -19,9 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -33,41 +34,24 @@ import reactor.util.retry.Retry;
 /** The fault matrix of RELIABILITY.md, against the emulator over real sockets. */
 class FaultsIT {
 
-    private static final String BUCKET = "examplebucket";
-    private static final int PART = 100 * 1024;
+    @RegisterExtension
+    final UploadFixture oss = new UploadFixture(emulator -> emulator.callbackTimeout(Duration.ofMillis(700)),
+            client -> client.responseTimeout(Duration.ofMillis(800)).retry(Retry.backoff(3, Duration.ofMillis(20))),
+            MultipartOptions.builder().partSize(PART).concurrency(2).multipartThreshold(1).build());
 
     @TempDir
     Path dir;
 
-    private OssEmulator emulator;
-    private OssClient client;
-    private MultipartUploader uploader;
-
-    @BeforeEach
-    void start() {
-        emulator = OssEmulator.builder().bucket(BUCKET).callbackTimeout(Duration.ofMillis(700)).start();
-        client = emulator.clientBuilder().responseTimeout(Duration.ofMillis(800))
-                .retry(Retry.backoff(3, Duration.ofMillis(20))).build();
-        uploader = MultipartUploader.create(client, MultipartOptions.builder().partSize(PART).concurrency(2)
-                .multipartThreshold(1).build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
-
     @Test
     void resendsAPartWhoseConnectionWasResetMidBody() throws IOException {
-        emulator.inject(Operation.UPLOAD_PART, Fault.resetAfterBytes(30_000));
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.resetAfterBytes(30_000));
         byte[] data = random(4 * PART, 1);
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "reset"), write(data)))
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "reset"), write(data)))
                 .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
 
-        assertThat(emulator.object(BUCKET, "reset").orElseThrow().bytes()).isEqualTo(data);
-        List<RecordedRequest> parts = logged(Operation.UPLOAD_PART, 5);
+        assertThat(oss.emulator().object(BUCKET, "reset").orElseThrow().bytes()).isEqualTo(data);
+        List<RecordedRequest> parts = oss.awaitRequests(Operation.UPLOAD_PART, 5);
         assertThat(parts.stream().filter(part -> part.status() == 0)).as("the reset attempt").hasSize(1);
         int resetPart = parts.stream().filter(part -> part.status() == 0).findFirst().orElseThrow().partNumber()
                 .orElseThrow();
@@ -76,30 +60,30 @@ class FaultsIT {
 
     @Test
     void retriesAPartThatTimesOut() throws IOException {
-        emulator.inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofSeconds(3)));
+        oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofSeconds(3)));
         byte[] data = random(3 * PART, 2);
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "slow"), write(data)))
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "slow"), write(data)))
                 .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
-        assertThat(emulator.object(BUCKET, "slow").orElseThrow().bytes()).isEqualTo(data);
+        assertThat(oss.emulator().object(BUCKET, "slow").orElseThrow().bytes()).isEqualTo(data);
     }
 
     @Test
     void retriesACompleteThatFailedWith500() throws IOException {
-        emulator.inject(Operation.COMPLETE_MULTIPART_UPLOAD, Fault.status(500, "InternalError"));
+        oss.emulator().inject(Operation.COMPLETE_MULTIPART_UPLOAD, Fault.status(500, "InternalError"));
         byte[] data = random(2 * PART + 3, 3);
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "complete-500"), write(data)))
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "complete-500"), write(data)))
                 .assertNext(result -> assertThat(result.crc64()).isEqualTo(Crc64.of(data)))
                 .expectComplete().verify(Duration.ofSeconds(30));
-        assertThat(logged(Operation.COMPLETE_MULTIPART_UPLOAD, 2)).extracting(RecordedRequest::status)
+        assertThat(oss.awaitRequests(Operation.COMPLETE_MULTIPART_UPLOAD, 2)).extracting(RecordedRequest::status)
                 .containsExactly(500, 200);
     }
 
     @Test
     void failsWithTheConnectionErrorWhenNothingListens() {
         try (OssClient refused = OssClient.builder().endpoint("http://127.0.0.1:" + closedPort())
-                .credentials(dev.ossflux.core.auth.CredentialsProvider.of(emulator.credentials()))
+                .credentials(dev.ossflux.core.auth.CredentialsProvider.of(oss.emulator().credentials()))
                 .retry(Retry.backoff(2, Duration.ofMillis(10))).build()) {
             StepVerifier.create(refused.putObject(PutObjectRequest.of(BUCKET, "k"), UploadBody.fromString("x")))
                     .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ConnectException.class))
@@ -120,7 +104,7 @@ class FaultsIT {
                     "http://127.0.0.1:" + slow.port() + "/cb", "http://127.0.0.1:" + failing.port() + "/cb")) {
                 PutObjectRequest request = PutObjectRequest.builder(BUCKET, "cb/" + url.hashCode())
                         .callback(Callback.builder(url, "object=${object}").build()).build();
-                StepVerifier.create(client.putObject(request, UploadBody.fromString("stored anyway")))
+                StepVerifier.create(oss.client().putObject(request, UploadBody.fromString("stored anyway")))
                         .expectErrorSatisfies(error -> assertThat(error).as(url)
                                 .isInstanceOfSatisfying(CallbackFailedException.class, failed -> {
                                     assertThat(failed.result().key()).isEqualTo(request.key());
@@ -128,7 +112,8 @@ class FaultsIT {
                                             "stored anyway".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                                 }))
                         .verify(Duration.ofSeconds(15));
-                assertThat(emulator.object(BUCKET, request.key()).orElseThrow().utf8()).isEqualTo("stored anyway");
+                assertThat(oss.emulator().object(BUCKET, request.key()).orElseThrow().utf8())
+                        .isEqualTo("stored anyway");
             }
         } finally {
             failing.disposeNow();
@@ -173,22 +158,6 @@ class FaultsIT {
 
     private Path write(byte[] data) throws IOException {
         return Files.write(dir.resolve("data-" + System.nanoTime()), data);
-    }
-
-    /** The logged requests of {@code operation}, waiting (at most 10 s) until {@code count} are there. */
-    private List<RecordedRequest> logged(Operation operation, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<RecordedRequest> found;
-        try {
-            while ((found = emulator.requests().stream().filter(r -> r.operation() == operation).toList()).size()
-                    < count && System.nanoTime() < deadline) {
-                emulator.takeRequest(Duration.ofMillis(50));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        return found;
     }
 
     private static int closedPort() {

@@ -1,9 +1,11 @@
 package dev.ossflux.multipart;
 
+import static dev.ossflux.multipart.UploadFixture.BUCKET;
+import static dev.ossflux.multipart.UploadFixture.PART;
+import static dev.ossflux.multipart.UploadFixture.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.CallbackFailedException;
-import dev.ossflux.core.OssClient;
 import dev.ossflux.core.Progress;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
@@ -11,8 +13,6 @@ import dev.ossflux.core.callback.Callback;
 import dev.ossflux.core.Crc64;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
-import dev.ossflux.testkit.OssEmulator;
-import dev.ossflux.testkit.OssEmulatorExtension;
 import dev.ossflux.testkit.RecordedRequest;
 import dev.ossflux.testkit.StoredObject;
 import java.io.IOException;
@@ -24,43 +24,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class MultipartUploadIT {
 
-    private static final String BUCKET = "examplebucket";
-    private static final int PART = 100 * 1024;
-
     @RegisterExtension
-    final OssEmulatorExtension oss = new OssEmulatorExtension(OssEmulator.builder().bucket(BUCKET));
+    final UploadFixture oss = new UploadFixture(MultipartOptions.builder().partSize(PART).concurrency(3)
+            .multipartThreshold(1).build());
 
     @TempDir
     Path dir;
-
-    private OssClient client;
-    private MultipartUploader uploader;
-
-    @BeforeEach
-    void start() {
-        client = oss.clientBuilder().build();
-        uploader = MultipartUploader.create(client, MultipartOptions.builder().partSize(PART).concurrency(3)
-                .multipartThreshold(1).build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, PART - 1, PART, PART + 1, 3 * PART - 1, 3 * PART, 3 * PART + 1, 7 * PART + 12_345})
@@ -68,7 +49,7 @@ class MultipartUploadIT {
         byte[] data = random(size, size);
         Path file = Files.write(dir.resolve("data.bin"), data);
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "sizes/" + size), file))
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "sizes/" + size), file))
                 .assertNext(result -> {
                     assertThat(result.size()).isEqualTo(size);
                     assertThat(result.crc64()).isEqualTo(Crc64.of(data));
@@ -84,7 +65,7 @@ class MultipartUploadIT {
 
     @Test
     void sendsSmallAndEmptyFilesAsOnePutObject() throws IOException {
-        MultipartUploader defaults = MultipartUploader.create(client);
+        MultipartUploader defaults = MultipartUploader.create(oss.client());
         Path empty = Files.write(dir.resolve("empty"), new byte[0]);
         Path small = Files.write(dir.resolve("small"), random(10_000, 3));
 
@@ -94,8 +75,8 @@ class MultipartUploadIT {
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
         assertThat(oss.emulator().object(BUCKET, "empty").orElseThrow().size()).isZero();
-        awaitCount(Operation.PUT_OBJECT, 2);
-        assertThat(operations()).containsOnly(Operation.PUT_OBJECT);
+        oss.awaitRequests(Operation.PUT_OBJECT, 2);
+        assertThat(oss.operations()).containsOnly(Operation.PUT_OBJECT);
     }
 
     @Test
@@ -103,11 +84,11 @@ class MultipartUploadIT {
         oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofMillis(150)).times(100));
         Path file = Files.write(dir.resolve("data.bin"), random(9 * PART, 1));
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "concurrent"), file))
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "concurrent"), file))
                 .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
 
-        awaitOperation(Operation.COMPLETE_MULTIPART_UPLOAD);
-        List<RecordedRequest> parts = requests(Operation.UPLOAD_PART);
+        oss.awaitRequests(Operation.COMPLETE_MULTIPART_UPLOAD, 1);
+        List<RecordedRequest> parts = oss.requests(Operation.UPLOAD_PART);
         assertThat(parts).hasSize(9);
         assertThat(mostAtOnce(parts)).as("parts in flight at once").isEqualTo(3);
     }
@@ -118,14 +99,14 @@ class MultipartUploadIT {
         byte[] data = random(4 * PART, 2);
         Path file = Files.write(dir.resolve("data.bin"), data);
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "retry"), file))
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "retry"), file))
                 .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
 
-        awaitOperation(Operation.COMPLETE_MULTIPART_UPLOAD);
-        List<RecordedRequest> parts = requests(Operation.UPLOAD_PART);
+        oss.awaitRequests(Operation.COMPLETE_MULTIPART_UPLOAD, 1);
+        List<RecordedRequest> parts = oss.requests(Operation.UPLOAD_PART);
         assertThat(parts).hasSize(5);
         assertThat(parts.stream().filter(part -> part.status() == 503)).hasSize(1);
-        assertThat(operations()).containsOnlyOnce(Operation.INITIATE_MULTIPART_UPLOAD,
+        assertThat(oss.operations()).containsOnlyOnce(Operation.INITIATE_MULTIPART_UPLOAD,
                 Operation.COMPLETE_MULTIPART_UPLOAD);
         assertThat(oss.emulator().object(BUCKET, "retry").orElseThrow().bytes()).isEqualTo(data);
     }
@@ -134,15 +115,20 @@ class MultipartUploadIT {
     void abortsTheUploadWhenCancelled() throws IOException {
         oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofSeconds(5)).times(100));
         Path file = Files.write(dir.resolve("data.bin"), random(6 * PART, 4));
+        Sinks.Empty<Void> partsSent = Sinks.empty();
+        PutObjectRequest request = PutObjectRequest.builder(BUCKET, "cancelled").progressListener(progress -> {
+            if (progress.transferredBytes() >= 3L * PART) {
+                partsSent.tryEmitEmpty();
+            }
+        }).build();
 
-        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "cancelled"), file))
+        StepVerifier.create(oss.uploader().uploadFile(request, file))
                 .expectSubscription()
-                .then(() -> awaitOperation(Operation.INITIATE_MULTIPART_UPLOAD))
-                .thenAwait(Duration.ofMillis(200))
+                .then(() -> partsSent.asMono().block(Duration.ofSeconds(10)))
                 .thenCancel()
                 .verify(Duration.ofSeconds(10));
 
-        awaitOperation(Operation.ABORT_MULTIPART_UPLOAD);
+        oss.awaitRequests(Operation.ABORT_MULTIPART_UPLOAD, 1);
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
         assertThat(oss.emulator().object(BUCKET, "cancelled")).isEmpty();
     }
@@ -152,12 +138,12 @@ class MultipartUploadIT {
         Flux<ByteBuffer> failing = Flux.concat(Flux.range(0, 5).map(i -> ByteBuffer.wrap(random(PART, i))),
                 Flux.error(new IOException("disk on fire")));
 
-        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "broken"), failing))
+        StepVerifier.create(oss.uploader().upload(PutObjectRequest.of(BUCKET, "broken"), failing))
                 .expectErrorMessage("disk on fire")
                 .verify(Duration.ofSeconds(30));
 
-        awaitOperation(Operation.ABORT_MULTIPART_UPLOAD);
-        assertThat(operations()).doesNotContain(Operation.COMPLETE_MULTIPART_UPLOAD);
+        oss.awaitRequests(Operation.ABORT_MULTIPART_UPLOAD, 1);
+        assertThat(oss.operations()).doesNotContain(Operation.COMPLETE_MULTIPART_UPLOAD);
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
     }
 
@@ -170,7 +156,7 @@ class MultipartUploadIT {
         ByteBuffer all = ByteBuffer.allocate(chunks.stream().mapToInt(c -> c.length).sum());
         chunks.forEach(all::put);
 
-        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "stream"),
+        StepVerifier.create(oss.uploader().upload(PutObjectRequest.of(BUCKET, "stream"),
                         Flux.fromIterable(chunks).map(ByteBuffer::wrap)))
                 .assertNext(result -> {
                     assertThat(result.size()).isEqualTo(all.capacity());
@@ -183,13 +169,13 @@ class MultipartUploadIT {
 
     @Test
     void sendsAShortStreamAsOnePutObject() {
-        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "short"),
+        StepVerifier.create(oss.uploader().upload(PutObjectRequest.of(BUCKET, "short"),
                         Flux.just(ByteBuffer.wrap(random(1000, 9)))))
                 .assertNext(result -> assertThat(result.size()).isEqualTo(1000))
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
-        awaitOperation(Operation.PUT_OBJECT);
-        assertThat(operations()).containsExactly(Operation.PUT_OBJECT);
+        assertThat(oss.awaitRequests(Operation.PUT_OBJECT, 1)).hasSize(1);
+        assertThat(oss.operations()).containsExactly(Operation.PUT_OBJECT);
     }
 
     @Test
@@ -198,7 +184,7 @@ class MultipartUploadIT {
         Path file = Files.write(dir.resolve("data.bin"), random(5 * PART + 7, 5));
         PutObjectRequest request = PutObjectRequest.builder(BUCKET, "progress").progressListener(events::add).build();
 
-        StepVerifier.create(uploader.uploadFile(request, file)).expectNextCount(1).expectComplete()
+        StepVerifier.create(oss.uploader().uploadFile(request, file)).expectNextCount(1).expectComplete()
                 .verify(Duration.ofSeconds(30));
 
         Progress last = events.get(events.size() - 1);
@@ -220,14 +206,14 @@ class MultipartUploadIT {
             PutObjectRequest request = PutObjectRequest.builder(BUCKET, "dir/with callback.bin").callback(callback)
                     .build();
 
-            UploadResult result = uploader.uploadFile(request, file).block(Duration.ofSeconds(30));
+            UploadResult result = oss.uploader().uploadFile(request, file).block(Duration.ofSeconds(30));
 
             assertThat(result.callbackReply().orElseThrow().text()).isEqualTo("{\"received\":true}");
             assertThat(receiver.bodies()).containsExactly("object=dir%2Fwith%20callback.bin&size=" + data.length
                     + "&etag=" + result.etag() + "&crc64=" + Crc64.format(Crc64.of(data)) + "&uid=42");
-            awaitOperation(Operation.COMPLETE_MULTIPART_UPLOAD);
-            assertThat(requests(Operation.COMPLETE_MULTIPART_UPLOAD).get(0).header("x-oss-callback")).isPresent();
-            assertThat(requests(Operation.INITIATE_MULTIPART_UPLOAD).get(0).header("x-oss-callback")).isEmpty();
+            assertThat(oss.awaitRequests(Operation.COMPLETE_MULTIPART_UPLOAD, 1).get(0).header("x-oss-callback"))
+                    .isPresent();
+            assertThat(oss.requests(Operation.INITIATE_MULTIPART_UPLOAD).get(0).header("x-oss-callback")).isEmpty();
         }
     }
 
@@ -238,42 +224,11 @@ class MultipartUploadIT {
         PutObjectRequest request = PutObjectRequest.builder(BUCKET, "cb-fails")
                 .callback(Callback.builder("http://127.0.0.1:9/cb", "object=${object}").build()).build();
 
-        StepVerifier.create(uploader.uploadFile(request, file))
+        StepVerifier.create(oss.uploader().uploadFile(request, file))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(CallbackFailedException.class,
                         failed -> assertThat(failed.result().size()).isEqualTo(2 * PART + 1)))
                 .verify(Duration.ofSeconds(30));
         assertThat(oss.emulator().object(BUCKET, "cb-fails")).isPresent();
-    }
-
-    private List<Operation> operations() {
-        return oss.emulator().requests().stream().map(RecordedRequest::operation).toList();
-    }
-
-    private List<RecordedRequest> requests(Operation operation) {
-        return oss.emulator().requests().stream().filter(request -> request.operation() == operation).toList();
-    }
-
-    /**
-     * Waits (at most 10 s) until the emulator has logged a request of {@code operation}; it logs a
-     * request once its response is written, just after the client may have seen it.
-     */
-    private void awaitOperation(Operation operation) {
-        awaitCount(operation, 1);
-    }
-
-    private void awaitCount(Operation operation, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        try {
-            while (requests(operation).size() < count) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("fewer than " + count + " " + operation + " within 10 s; saw "
-                            + operations());
-                }
-                oss.emulator().takeRequest(Duration.ofMillis(50));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -295,11 +250,5 @@ class MultipartUploadIT {
             most = Math.max(most, current);
         }
         return most;
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
     }
 }

@@ -2,7 +2,6 @@ package dev.ossflux.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,27 +49,14 @@ class KeepAliveIT {
 
     /** The status line of one response, after reading its headers and Content-Length body. */
     private static String readResponse(InputStream in) throws IOException {
-        String status = readLine(in);
+        String status = RawHttp.readLine(in);
         long length = 0;
-        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+        for (String line = RawHttp.readLine(in); !line.isEmpty(); line = RawHttp.readLine(in)) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Long.parseLong(line.substring("content-length:".length()).trim());
             }
         }
         assertThat(in.readNBytes((int) length)).hasSize((int) length);
         return status;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int c; (c = in.read()) != '\n'; ) {
-            if (c == -1) {
-                throw new IOException("connection closed");
-            }
-            if (c != '\r') {
-                line.write(c);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -78,7 +78,9 @@ class LoadIT {
                 assertThat(stored.etag()).isEqualTo(checked.md5());
             });
             assertThat(callbacks).hasValue(2100);
-            assertThat(activeConnections()).as("pooled connections still acquired").isZero();
+            assertThat(pool.find("reactor.netty.connection.provider.total.connections").gauges())
+                    .as("the pool's gauges were registered").isNotEmpty();
+            Await.until(Duration.ofSeconds(5), () -> acquired() == 0, "every pooled connection released");
             Set<String> started = threadNames();
             started.removeAll(threadsBefore);
             assertThat(started).as("threads started by the load, beyond Reactor's bounded shared schedulers")
@@ -101,31 +103,15 @@ class LoadIT {
         }, count).collectList().block(Duration.ofMinutes(2));
     }
 
-    private double activeConnections() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        double active;
-        do {
-            active = pool.find("reactor.netty.connection.provider.active.connections").tag("name", "ossflux")
-                    .gauges().stream().mapToDouble(gauge -> gauge.value()).sum();
-        } while (active > 0 && System.nanoTime() < deadline && pause());
-        assertThat(pool.find("reactor.netty.connection.provider.total.connections").gauges())
-                .as("the pool's gauges were registered").isNotEmpty();
-        return active;
+    /** The connections acquired from the client's pool right now. */
+    private double acquired() {
+        return pool.find("reactor.netty.connection.provider.active.connections").tag("name", "ossflux").gauges()
+                .stream().mapToDouble(gauge -> gauge.value()).sum();
     }
 
     private static Set<String> threadNames() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(50);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private record Checked(UploadResult result, String md5, long crc64) {

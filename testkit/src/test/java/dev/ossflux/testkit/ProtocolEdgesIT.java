@@ -130,12 +130,12 @@ class ProtocolEdgesIT {
                     + signature + "\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(readLine(in)).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(RawHttp.readLine(in)).isEqualTo("HTTP/1.1 100 Continue");
             out.write("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = readLine(in);
+            String status = RawHttp.readLine(in);
             while (status.isEmpty() || status.startsWith("HTTP/1.1 100")) {
-                status = readLine(in);
+                status = RawHttp.readLine(in);
             }
             assertThat(status).isEqualTo("HTTP/1.1 200 OK");
         }
@@ -194,15 +194,5 @@ class ProtocolEdgesIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorCode()).isEqualTo("InvalidObjectName");
         assertThat(oss.object(BUCKET, "bad\uFFFD")).isEmpty();
-    }
-
-    private static String readLine(InputStream in) throws java.io.IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c; (c = in.read()) != -1 && c != '\n'; ) {
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 }

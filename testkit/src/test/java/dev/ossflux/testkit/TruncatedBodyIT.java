@@ -9,8 +9,10 @@ import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.internal.sign.SigningInput;
 import dev.ossflux.core.internal.sign.V4Signer;
 import io.netty.util.IllegalReferenceCountException;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Hooks;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
 import reactor.test.StepVerifier;
 import reactor.util.retry.Retry;
 
@@ -111,42 +115,53 @@ class TruncatedBodyIT {
         assertThat(oss.object(BUCKET, "reset.bin").orElseThrow().bytes()).isEqualTo(data);
         assertThat(oss.object(BUCKET, "closed.bin")).isEmpty();
 
-        // Reactor Netty releases a delivered buffer just after the request was logged; give it that instant.
-        Thread.sleep(100);
+        // Reactor Netty releases a delivered buffer on its event loop just after the request was logged.
+        awaitEventLoops();
         assertThat(dropped).as("errors dropped by Reactor")
                 .noneMatch(TruncatedBodyIT::isReferenceCountError);
         if (storage.equals("data directory")) {
             // Only the bodies kept (two objects and one part) leave a blob; every cut-short one is deleted.
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (blobs().size() != 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(blobs()).hasSize(3);
+            Await.until(WAIT, () -> blobs().size() == 3, "the blobs of cut-short bodies deleted");
         }
     }
 
-    private List<Path> blobs() throws IOException {
+    /** Runs a no-op on every event loop and waits for it, so that whatever the loops were doing is done. */
+    private static void awaitEventLoops() {
+        for (EventExecutor loop : HttpResources.get().onServer(LoopResources.DEFAULT_NATIVE)) {
+            assertThat(loop.submit(() -> { }).awaitUninterruptibly(WAIT.toMillis())).as("%s ran", loop).isTrue();
+        }
+    }
+
+    private List<Path> blobs() {
         try (Stream<Path> files = Files.list(dir.resolve("data").resolve("blobs"))) {
             return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** A signed PutObject that declares {@link #SIZE} bytes, sends half of them and closes its socket. */
-    private void sendHalfTheBodyAndHangUp(String key, boolean reset) throws IOException, InterruptedException {
+    /**
+     * A signed PutObject that declares {@link #SIZE} bytes, waits for the emulator to ask for the body
+     * ({@code Expect: 100-continue}), sends half of it and closes its socket.
+     */
+    private void sendHalfTheBodyAndHangUp(String key, boolean reset) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         new V4Signer(oss.region()).sign(new SigningInput("PUT", BUCKET, key, List.of(), headers), oss.credentials(),
                 Instant.now());
         StringBuilder head = new StringBuilder("PUT /" + BUCKET + "/" + key + " HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(oss.port()).append("\r\n")
-                .append("Content-Length: ").append(SIZE).append("\r\n");
+                .append("Content-Length: ").append(SIZE).append("\r\n")
+                .append("Expect: 100-continue\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
         try (Socket socket = new Socket("127.0.0.1", oss.port())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawHttp.readLine(socket.getInputStream())).isEqualTo("HTTP/1.1 100 Continue");
             out.write(new byte[SIZE / 2]);
             out.flush();
-            Thread.sleep(100);
             if (reset) {
                 socket.setSoLinger(true, 0);
             }

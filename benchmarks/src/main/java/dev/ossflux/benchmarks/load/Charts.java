@@ -18,8 +18,8 @@ final class Charts {
 
     private static final int WIDTH = 560;
     private static final int HEIGHT = 380;
-    private static final Color[] COLORS = {new Color(0x2b8a3e), new Color(0xc92a2a), new Color(0xe67700),
-        new Color(0x495057)};
+    private static final Color[] COLORS = {new Color(0x2b8a3e), new Color(0x69db7c), new Color(0xc92a2a),
+        new Color(0xe67700), new Color(0x495057)};
 
     private Charts() {
     }
@@ -34,7 +34,8 @@ final class Charts {
             }
             List<String> names = ok.stream().map(run -> run.contender()
                     + (run.configuration().isEmpty() ? "" : " (" + run.configuration() + ")")).toList();
-            CategoryChart throughput = chart("Scenario " + s.scenario().id() + ": throughput", "MB/s", names,
+            CategoryChart throughput = chart("Scenario " + s.scenario().id() + " (" + s.server() + "): throughput",
+                    "MB/s", names,
                     ok.stream().map(RunResult::mbPerSec).toList());
             CategoryChart cpu = chart("client CPU per GB (lower is better)", "CPU s/GB", names,
                     ok.stream().map(RunResult::cpuSecondsPerGb).toList());
@@ -43,7 +44,7 @@ final class Charts {
             g.drawImage(BitmapEncoder.getBufferedImage(throughput), 0, 0, null);
             g.drawImage(BitmapEncoder.getBufferedImage(cpu), WIDTH, 0, null);
             g.dispose();
-            Path file = dir.resolve("scenario-" + s.scenario().id() + ".png");
+            Path file = dir.resolve("scenario-" + s.scenario().id() + "-" + s.server() + ".png");
             ImageIO.write(image, "png", file.toFile());
             written.add(file);
         }

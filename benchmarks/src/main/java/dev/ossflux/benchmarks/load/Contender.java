@@ -10,7 +10,10 @@ import java.nio.file.Path;
 interface Contender extends AutoCloseable {
 
     /** The names the harness and the results use, in reporting order. */
+    /** ossflux with {@code UploadBody.fromBytes(byte[])}, the call a user with bytes in memory writes first. */
     String OSSFLUX = "ossflux";
+    /** ossflux with {@code UploadBody.fromByteBuffer(ByteBuffer.wrap(byte[]))}, the no-copy variant. */
+    String OSSFLUX_BYTE_BUFFER = "ossflux-bytebuffer";
     String ALIYUN_SDK_OSS = "aliyun-sdk-oss";
     String ALIBABACLOUD_OSS_V2 = "alibabacloud-oss-v2";
     String RAW_NETTY = "raw-netty";
@@ -51,7 +54,8 @@ interface Contender extends AutoCloseable {
 
     static Contender create(String name, Target target, int poolSize) throws Exception {
         return switch (name) {
-            case OSSFLUX -> new OssfluxContender(target);
+            case OSSFLUX -> new OssfluxContender(target, false);
+            case OSSFLUX_BYTE_BUFFER -> new OssfluxContender(target, true);
             case ALIYUN_SDK_OSS -> new AliyunSdkContender(target, poolSize);
             case ALIBABACLOUD_OSS_V2 -> new OssV2Contender(target);
             case RAW_NETTY -> new RawNettyContender(target);

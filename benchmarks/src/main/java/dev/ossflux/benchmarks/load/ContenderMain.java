@@ -4,20 +4,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The child JVM of one (scenario, contender) run: warms the contender up on the same workload, then
- * measures one run and prints it as a JSON line after {@link #RESULT}. The harness starts it as
- * {@code java -cp ossflux-benchmarks.jar dev.ossflux.benchmarks.load.ContenderMain --contender NAME
- * --scenario N [--quick] --endpoint URL --bucket B --callback-url URL [--pool N] [--file F --warmup-file W]}.
+ * measures {@code --rounds} runs, each between the lines {@link #MEASURING} and {@link #MEASURED}
+ * (the harness reads the server's CPU there) and printed as a JSON line after {@link #RESULT}. In
+ * the cold scenario it measures one run from the JVM's start, without warm-up. The harness starts it
+ * as {@code java -cp ossflux-benchmarks.jar dev.ossflux.benchmarks.load.ContenderMain --contender NAME
+ * --scenario N [--quick] [--rounds R] --endpoint URL --bucket B --callback-url URL [--pool N]
+ * [--file F --warmup-file W]}.
  */
 public final class ContenderMain {
 
-    /** Printed just before the measured run starts. */
+    /** Printed just before a measured run starts. */
     static final String MEASURING = "ossflux-bench measuring";
-    /** Prefixes the result line. */
+    /** Printed just after a measured run ends. */
+    static final String MEASURED = "ossflux-bench measured";
+    /** Prefixes a result line. */
     static final String RESULT = "ossflux-bench result ";
 
     private ContenderMain() {
@@ -27,135 +31,77 @@ public final class ContenderMain {
         Map<String, String> flags = flags(args);
         boolean quick = flags.containsKey("quick");
         Scenario scenario = Scenario.all(quick).get(Integer.parseInt(flags.get("scenario")) - 1);
+        if (scenario.kind() == Scenario.Kind.COLD && !flags.containsKey("warmup-only")) {
+            System.out.println(MEASURING);
+            System.out.flush();
+        }
         String name = flags.get("contender");
         int pool = Integer.parseInt(flags.getOrDefault("pool", "0"));
+        int rounds = Integer.parseInt(flags.getOrDefault("rounds", quick ? "1" : "3"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup-seconds", quick ? "1" : "5")));
         Duration maxWarmup = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("max-warmup-seconds",
                 quick ? "2" : "45")));
         Target target = Target.of(flags.get("endpoint"), flags.get("bucket"), flags.get("callback-url"));
-        String prefix = "s" + scenario.id() + "/" + name + (pool > 0 ? "-" + pool : "");
-        RunResult result;
+        String runName = name + (pool > 0 ? "-" + pool : "");
+        String prefix = "s" + scenario.id() + "/" + runName;
+        Profiler profiler = Profiler.of(flags, "s" + scenario.id() + "-" + runName);
         try (Contender contender = Contender.create(name, target, pool)) {
+            Workload workload = Workload.of(contender, scenario, flags);
             if (flags.containsKey("warmup-only")) {
-                warmOnly(contender, scenario, prefix, warmup, maxWarmup, flags);
-                System.exit(0);
+                Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                        round -> workload.warmupRound(prefix + "/server-warmup-" + round));
+            } else if (scenario.kind() == Scenario.Kind.COLD) {
+                print(result(name, contender, scenario, workload.measured(prefix + "/run",
+                        () -> Probe.sinceJvmStart(profiler)), 0, profiler));
+            } else {
+                double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
+                        round -> workload.warmupRound(prefix + "/warmup-" + round));
+                for (int round = 0; round < rounds; round++) {
+                    Workload.Measured run = workload.measured(prefix + "/run-" + round, () -> settleAndStart(profiler));
+                    RunResult result = result(name, contender, scenario, run, warmedFor, profiler);
+                    print(round == rounds - 1 && scenario.multipart()
+                            ? result.withLiveHeap(workload.liveHeapMb(prefix + "/heap")) : result);
+                }
             }
-            result = switch (scenario.kind()) {
-                case PUT, PUT_WITH_CALLBACK -> puts(contender, name, scenario, prefix, warmup, maxWarmup);
-                case FILE, STREAM, BATCH -> single(contender, name, scenario, prefix, warmup, maxWarmup,
-                        upload(contender, scenario, flags));
-            };
         }
-        System.out.println(RESULT + JsonMapper.builder().build().writeValueAsString(result));
-        System.out.flush();
         System.exit(0);
     }
 
-    private static RunResult puts(Contender contender, String name, Scenario scenario, String prefix,
-            Duration warmup, Duration maxWarmup) throws Exception {
-        byte[] data = new byte[(int) scenario.objectBytes()];
-        new Random(scenario.id()).nextBytes(data);
-        boolean callback = scenario.kind() == Scenario.Kind.PUT_WITH_CALLBACK;
-        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(), round -> {
-            String warm = prefix + "/warmup-" + round;
-            contender.prepare(warm, scenario.warmupObjects(), data, callback);
-            contender.putObjects(warm, scenario.warmupObjects(), data, scenario.concurrency(), callback,
-                    new Latencies(scenario.warmupObjects()));
-        });
-        String run = prefix + "/run";
-        contender.prepare(run, scenario.objects(), data, callback);
-        Latencies latencies = new Latencies(scenario.objects());
-        Probe probe = settleAndStart();
-        try (probe) {
-            contender.putObjects(run, scenario.objects(), data, scenario.concurrency(), callback, latencies);
-        }
-        return result(name, contender, scenario, probe, latencies, warmedFor);
-    }
-
-    /** One upload of a single-upload workload (file, stream, batch) to {@code key}, warm-up size or full. */
-    private interface Upload {
-        void run(String key, boolean full) throws Exception;
-    }
-
-    private static Upload upload(Contender contender, Scenario scenario, Map<String, String> flags) {
-        long part = scenario.partBytes();
-        int concurrency = scenario.concurrency();
-        return switch (scenario.kind()) {
-            case FILE -> (key, full) -> contender.uploadFile(key, Path.of(flags.get(full ? "file" : "warmup-file")),
-                    part, concurrency);
-            case STREAM -> (key, full) -> contender.uploadStream(key,
-                    new SyntheticStream(full ? scenario.objectBytes() : scenario.warmupBytes()), part, concurrency);
-            case BATCH -> (key, full) -> contender.uploadDirectory(key,
-                    Path.of(flags.get(full ? "file" : "warmup-file")), concurrency, part);
-            case PUT, PUT_WITH_CALLBACK -> throw new IllegalArgumentException("not a single upload: " + scenario);
-        };
-    }
-
-    /**
-     * Warms up on the smaller workload, times one full upload and, for the multipart kinds, repeats it
-     * untimed to measure the heap it keeps alive.
-     */
-    private static RunResult single(Contender contender, String name, Scenario scenario, String prefix,
-            Duration warmup, Duration maxWarmup, Upload upload) throws Exception {
-        double warmedFor = Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                round -> upload.run(prefix + "/warmup-" + round, false));
-        Latencies latencies = new Latencies(1);
-        Probe probe = settleAndStart();
-        try (probe) {
-            long start = System.nanoTime();
-            upload.run(prefix + "/run", true);
-            latencies.since(start);
-        }
-        RunResult result = result(name, contender, scenario, probe, latencies, warmedFor);
-        if (!scenario.multipart()) {
-            return result;
-        }
-        try (LiveHeap live = LiveHeap.start()) {
-            upload.run(prefix + "/heap", true);
-            return result.withLiveHeap(live.peakMb());
-        }
-    }
-
-    /** Runs the warm-up alone: the harness does so once per scenario to warm the emulator's JIT up. */
-    private static void warmOnly(Contender contender, Scenario scenario, String prefix, Duration warmup,
-            Duration maxWarmup, Map<String, String> flags) throws Exception {
-        switch (scenario.kind()) {
-            case PUT, PUT_WITH_CALLBACK -> {
-                byte[] data = new byte[(int) scenario.objectBytes()];
-                boolean callback = scenario.kind() == Scenario.Kind.PUT_WITH_CALLBACK;
-                Warmup.run(warmup, maxWarmup, scenario.warmupRounds(), round -> {
-                    String warm = prefix + "/emulator-warmup-" + round;
-                    contender.prepare(warm, scenario.warmupObjects(), data, callback);
-                    contender.putObjects(warm, scenario.warmupObjects(), data, scenario.concurrency(), callback,
-                            new Latencies(scenario.warmupObjects()));
-                });
-            }
-            case FILE, STREAM, BATCH -> {
-                Upload upload = upload(contender, scenario, flags);
-                Warmup.run(warmup, maxWarmup, scenario.warmupRounds(),
-                        round -> upload.run(prefix + "/emulator-warmup-" + round, false));
-            }
-        }
+    private static void print(RunResult result) {
+        System.out.println(RESULT + JsonMapper.builder().build().writeValueAsString(result));
+        System.out.flush();
     }
 
     /** Collects the warm-up's garbage and lets its stragglers finish before the clock starts. */
-    private static Probe settleAndStart() throws InterruptedException {
+    private static Probe settleAndStart(Profiler profiler) throws InterruptedException {
         System.gc();
         Thread.sleep(300);
         System.out.println(MEASURING);
         System.out.flush();
-        return Probe.start();
+        return Probe.start(profiler);
     }
 
-    private static RunResult result(String name, Contender contender, Scenario scenario, Probe probe,
-            Latencies latencies, double warmupSeconds) {
+    /** Stops {@code probe} when a measured run ends, and tells the harness. */
+    static void stop(Probe probe) {
+        probe.close();
+        System.out.println(MEASURED);
+        System.out.flush();
+    }
+
+    private static RunResult result(String name, Contender contender, Scenario scenario, Workload.Measured run,
+            double warmupSeconds, Profiler profiler) {
+        Probe probe = run.probe();
+        Latencies latencies = run.latencies();
+        if (profiler != null) {
+            profiler.save(latencies);
+        }
         double seconds = probe.wallSeconds();
         long bytes = scenario.totalBytes();
         return new RunResult(name, contender.configuration(), scenario.objects(), bytes, seconds,
                 scenario.objects() / seconds, bytes / 1e6 / seconds, latencies.quantileMillis(0.50),
                 latencies.quantileMillis(0.99), probe.peakHeapAfterGcMb(), probe.peakHeapSampledMb(),
-                probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(), 0,
-                Double.NaN, null);
+                probe.peakDirectMb(), probe.peakThreads(), probe.cpuSeconds(), warmupSeconds, probe.jitMillis(),
+                probe.gcCount(), probe.gcMillis(), Double.NaN, 1, null, null);
     }
 
     static Map<String, String> flags(String[] args) {
@@ -169,5 +115,10 @@ public final class ContenderMain {
             flags.put(flag, hasValue ? args[++i] : "");
         }
         return flags;
+    }
+
+    /** Where a file scenario's data lies: the full file (or tree) and the smaller one for the warm-up. */
+    static Path dataFile(Map<String, String> flags, boolean full) {
+        return Path.of(flags.get(full ? "file" : "warmup-file"));
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,22 +20,27 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The load harness: {@code java -jar ossflux-benchmarks.jar [--quick]}. Starts the emulator in its
- * own JVM (sink mode) and a callback receiver, then runs every contender in every scenario, each
- * (scenario, contender) in a fresh child JVM ({@link ContenderMain}), and writes
- * {@code benchmarks/results/latest.json}, one PNG chart per scenario and a summary table.
+ * The load harness: {@code java -jar ossflux-benchmarks.jar [--quick]}. Starts the servers in JVMs
+ * of their own (the {@link StubServer} for the PutObject scenarios, the emulator in sink mode for
+ * the multipart and batch ones and for end-to-end runs) and a callback receiver, then runs every
+ * contender in every scenario, each (scenario, contender) in a fresh child JVM ({@link ContenderMain}),
+ * and writes {@code benchmarks/results/latest.json}, one PNG chart per scenario and a summary table.
  *
  * <p>Flags: {@code --quick} (every scenario scaled down), {@code --scenarios 1,3}, {@code --contenders
- * ossflux,raw-netty}, {@code --sdk-pools 32,256} (thread-pool sizes tried for aliyun-sdk-oss; the
- * best is reported), {@code --out DIR} (default {@code benchmarks/results}), {@code --jfr DIR} (a
- * JFR recording per child), {@code --warmup-seconds N} and {@code --max-warmup-seconds N} (the warm-up
- * runs at least the first and goes on until the JIT is quiet or the second has passed).
+ * ossflux,raw-netty}, {@code --server stub|emulator|both} (which server the PutObject scenarios use;
+ * default stub), {@code --rounds N} (measured rounds per child, the median is reported; the cold
+ * scenario runs N fresh JVMs per contender, interleaved), {@code --sdk-pools 32,256} (thread-pool sizes
+ * tried for aliyun-sdk-oss; the best is reported), {@code --out DIR} (default {@code benchmarks/results}),
+ * {@code --jfr DIR} (a JFR recording per child), {@code --profile DIR} and {@code --profile-event cpu|alloc|wall}
+ * (async-profiler around every measured round, collapsed stacks), {@code --child-jvm-args "ARGS"},
+ * {@code --warmup-seconds N} and {@code --max-warmup-seconds N} (the warm-up runs at least the first and
+ * goes on until the JIT is quiet or the second has passed).
  */
 public final class LoadHarness {
 
     static final String BUCKET = "bench";
-    static final List<String> CONTENDERS = List.of(Contender.OSSFLUX, Contender.ALIYUN_SDK_OSS,
-            Contender.ALIBABACLOUD_OSS_V2, Contender.RAW_NETTY);
+    static final List<String> CONTENDERS = List.of(Contender.OSSFLUX, Contender.OSSFLUX_BYTE_BUFFER,
+            Contender.ALIYUN_SDK_OSS, Contender.ALIBABACLOUD_OSS_V2, Contender.RAW_NETTY);
 
     private final Map<String, String> flags;
     private final boolean quick;
@@ -52,9 +59,10 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = ContenderMain.flags(args);
         if (flags.containsKey("help")) {
-            System.out.println("usage: java -jar ossflux-benchmarks.jar [--quick] [--scenarios 1,2,3,4,5,6] "
-                    + "[--contenders " + String.join(",", CONTENDERS) + "] [--sdk-pools 16,64,256] [--out DIR] "
-                    + "[--jfr DIR] [--warmup-seconds N] [--max-warmup-seconds N]");
+            System.out.println("usage: java -jar ossflux-benchmarks.jar [--quick] [--scenarios 1,2,3,4,5,6,7] "
+                    + "[--contenders " + String.join(",", CONTENDERS) + "] [--server stub|emulator|both] "
+                    + "[--rounds N] [--sdk-pools 16,64,256] [--out DIR] [--jfr DIR] [--profile DIR] "
+                    + "[--profile-event E] [--child-jvm-args \"ARGS\"] [--warmup-seconds N] [--max-warmup-seconds N]");
             return;
         }
         new LoadHarness(flags).run();
@@ -69,46 +77,37 @@ public final class LoadHarness {
                 .split(",")).map(Integer::parseInt).toList();
         Path out = Path.of(flags.getOrDefault("out", "benchmarks/results"));
         Files.createDirectories(out);
-        System.out.printf("ossflux load harness (%s); work files in %s%n", quick ? "quick" : "full", work);
+        System.out.printf("ossflux load harness (%s); work files in %s; load average %s%n", quick ? "quick" : "full",
+                work, LoadAverage.now());
         double crcGbPerSecond = Crc64Probe.gbPerSecondOnOneCore();
         System.out.printf("CRC-64 (ossflux) on one core: %.2f GB/s%n", crcGbPerSecond);
         Map<Integer, Path[]> files = dataFiles(scenarios);
         List<Report.ScenarioResults> results = new ArrayList<>();
-        try (EmulatorProcess emulator = EmulatorProcess.start(java, classpath, BUCKET, work.resolve("emulator.log"));
-                CallbackReceiver receiver = CallbackReceiver.start()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Process child = running;
-                if (child != null) {
-                    child.destroyForcibly();
-                }
-                emulator.kill();
-            }, "bench-shutdown"));
-            System.out.println("emulator (sink mode, pid " + emulator.pid() + ") at " + emulator.endpoint()
-                    + "; callback receiver at " + receiver.url());
+        Map<ServerProcess.Mode, ServerProcess> servers = new EnumMap<>(ServerProcess.Mode.class);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process child = running;
+            if (child != null) {
+                child.destroyForcibly();
+            }
+            servers.values().forEach(ServerProcess::kill);
+        }, "bench-shutdown"));
+        try (CallbackReceiver receiver = CallbackReceiver.start()) {
+            startServers(scenarios, servers);
+            servers.values().forEach(server -> System.out.println(server.mode().label() + " (pid " + server.pid()
+                    + ") at " + server.endpoint()));
+            System.out.println("callback receiver at " + receiver.url());
             for (Scenario scenario : scenarios) {
-                System.out.println();
-                System.out.println("scenario " + scenario.id() + ": " + scenario.name());
-                warmEmulator(scenario, emulator, receiver, files);
-                List<RunResult> runs = new ArrayList<>();
-                List<RunResult> sdkVariants = new ArrayList<>();
-                for (String contender : contenders.stream().filter(scenario::runs).toList()) {
-                    boolean pooled = contender.equals(Contender.ALIYUN_SDK_OSS) && !scenario.multipart();
-                    for (int pool : pooled ? pools : List.of(8)) {
-                        RunResult run = runChild(scenario, contender, pool, emulator, receiver, files);
-                        System.out.println("  " + Report.line(run));
-                        if (contender.equals(Contender.ALIYUN_SDK_OSS)) {
-                            sdkVariants.add(run);
-                        } else {
-                            runs.add(run);
-                        }
-                    }
+                for (ServerProcess.Mode mode : modes(scenario)) {
+                    System.out.println();
+                    System.out.println("scenario " + scenario.id() + ": " + scenario.name() + " (" + mode.label()
+                            + " server; load average " + LoadAverage.now() + ")");
+                    results.add(runScenario(scenario, contenders, pools, servers.get(mode), receiver, files));
                 }
-                sdkVariants.stream().filter(RunResult::ok).max(Comparator.comparingDouble(RunResult::opsPerSec))
-                        .or(() -> sdkVariants.stream().findFirst())
-                        .ifPresent(best -> runs.add(Math.min(1, runs.size()), best));
-                results.add(new Report.ScenarioResults(scenario, runs, sdkVariants));
             }
         } finally {
+            for (ServerProcess server : servers.values()) {
+                server.close();
+            }
             for (Path[] pair : files.values()) {
                 for (Path file : pair) {
                     BatchTree.delete(file);
@@ -125,9 +124,85 @@ public final class LoadHarness {
         List<Path> charts = Charts.write(out, results);
         System.out.println();
         System.out.print(report.table());
-        System.out.print(report.targets());
-        System.out.printf("%nwrote %s and %d charts in %s (%.0f s)%n", out.resolve("latest.json"), charts.size(),
-                out, (System.nanoTime() - started) / 1e9);
+        System.out.print(report.goals());
+        System.out.printf("%nwrote %s and %d charts in %s (%.0f s; load average %s)%n", out.resolve("latest.json"),
+                charts.size(), out, (System.nanoTime() - started) / 1e9, LoadAverage.now());
+    }
+
+    /**
+     * Runs every contender (the SDK at every pool size) in one scenario against {@code server} and
+     * folds each one's rounds into its median. Warm scenarios measure their rounds in one child JVM;
+     * the cold one starts a JVM per round, contenders interleaved, so that a noisy minute on the
+     * machine spreads over all of them.
+     */
+    private Report.ScenarioResults runScenario(Scenario scenario, List<String> contenders, List<Integer> pools,
+            ServerProcess server, CallbackReceiver receiver, Map<Integer, Path[]> files)
+            throws IOException, InterruptedException {
+        String loadBefore = LoadAverage.now();
+        warmServer(scenario, server, receiver, files);
+        int rounds = rounds();
+        Map<String, List<RunResult>> byRun = new LinkedHashMap<>();
+        for (int pass = 0; pass < (scenario.kind() == Scenario.Kind.COLD ? rounds : 1); pass++) {
+            for (String contender : contenders.stream().filter(scenario::runs).toList()) {
+                boolean pooled = contender.equals(Contender.ALIYUN_SDK_OSS) && !scenario.multipart();
+                for (int pool : pooled ? pools : List.of(8)) {
+                    List<RunResult> measured = runChild(scenario, contender, pool, server, receiver, files, false);
+                    byRun.computeIfAbsent(contender + "/" + pool, key -> new ArrayList<>()).addAll(measured);
+                    if (scenario.kind() == Scenario.Kind.COLD) {
+                        for (RunResult run : measured) {
+                            System.out.println("  round " + (pass + 1) + ": " + Report.line(run));
+                        }
+                    }
+                }
+            }
+        }
+        List<RunResult> runs = new ArrayList<>();
+        List<RunResult> sdkVariants = new ArrayList<>();
+        for (List<RunResult> measured : byRun.values()) {
+            RunResult run = RunResult.median(measured);
+            System.out.println("  " + Report.line(run));
+            (run.contender().equals(Contender.ALIYUN_SDK_OSS) ? sdkVariants : runs).add(run);
+        }
+        sdkVariants.stream().filter(RunResult::ok).max(Comparator.comparingDouble(RunResult::opsPerSec))
+                .or(() -> sdkVariants.stream().findFirst())
+                .ifPresent(best -> runs.add(Math.min(runs.size(),
+                        (int) runs.stream().filter(run -> run.contender().startsWith(Contender.OSSFLUX)).count()),
+                        best));
+        return new Report.ScenarioResults(scenario, server.mode().label(), loadBefore + " → " + LoadAverage.now(),
+                runs, sdkVariants);
+    }
+
+    private int rounds() {
+        return Integer.parseInt(flags.getOrDefault("rounds", quick ? "1" : "3"));
+    }
+
+    /** Which servers a scenario runs against: the stub serves PutObjects only. */
+    private List<ServerProcess.Mode> modes(Scenario scenario) {
+        if (!scenario.puts()) {
+            return List.of(ServerProcess.Mode.EMULATOR);
+        }
+        return switch (flags.getOrDefault("server", "stub")) {
+            case "stub" -> List.of(ServerProcess.Mode.STUB);
+            case "emulator" -> List.of(ServerProcess.Mode.EMULATOR);
+            case "both" -> List.of(ServerProcess.Mode.STUB, ServerProcess.Mode.EMULATOR);
+            default -> throw new IllegalArgumentException("--server is stub, emulator or both: "
+                    + flags.get("server"));
+        };
+    }
+
+    private void startServers(List<Scenario> scenarios, Map<ServerProcess.Mode, ServerProcess> servers)
+            throws IOException {
+        List<ServerProcess.Mode> needed = scenarios.stream().flatMap(scenario -> modes(scenario).stream()).distinct()
+                .toList();
+        if (needed.contains(ServerProcess.Mode.STUB)) {
+            List<Integer> sizes = scenarios.stream().filter(Scenario::puts)
+                    .map(scenario -> (int) scenario.objectBytes()).distinct().toList();
+            servers.put(ServerProcess.Mode.STUB, ServerProcess.stub(java, classpath, sizes, work.resolve("stub.log")));
+        }
+        if (needed.contains(ServerProcess.Mode.EMULATOR)) {
+            servers.put(ServerProcess.Mode.EMULATOR, ServerProcess.emulator(java, classpath, BUCKET,
+                    work.resolve("emulator.log")));
+        }
     }
 
     /** Removes the work directory (child logs) once every run succeeded; failures keep it for their logs. */
@@ -181,39 +256,42 @@ public final class LoadHarness {
     }
 
     /**
-     * Warms the emulator's JIT up on this scenario with an untimed raw-netty pass (the SDK's in the
-     * batch, which raw-netty does not run), so that the first contender measured (ossflux) does not
-     * share the cores with the emulator's compiler.
+     * Warms the server's JIT up on this scenario with an untimed raw-netty pass (the SDK's in the
+     * batch, which raw-netty does not run), so that the first contender measured does not share the
+     * cores with the server's compiler.
      */
-    private void warmEmulator(Scenario scenario, EmulatorProcess emulator, CallbackReceiver receiver,
+    private void warmServer(Scenario scenario, ServerProcess server, CallbackReceiver receiver,
             Map<Integer, Path[]> files) throws IOException, InterruptedException {
         long start = System.nanoTime();
         String contender = scenario.runs(Contender.RAW_NETTY) ? Contender.RAW_NETTY : Contender.ALIYUN_SDK_OSS;
-        runChild(scenario, contender, 16, emulator, receiver, files, true);
-        System.out.printf("  (emulator warmed up by an untimed %s pass, %.0f s)%n", contender,
+        runChild(scenario, contender, 16, server, receiver, files, true);
+        System.out.printf("  (%s warmed up by an untimed %s pass, %.0f s)%n", server.mode().label(), contender,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private RunResult runChild(Scenario scenario, String contender, int pool, EmulatorProcess emulator,
-            CallbackReceiver receiver, Map<Integer, Path[]> files) throws IOException, InterruptedException {
-        return runChild(scenario, contender, pool, emulator, receiver, files, false);
-    }
-
-    private RunResult runChild(Scenario scenario, String contender, int pool, EmulatorProcess emulator,
+    /**
+     * Runs one child JVM and answers its measured rounds, each with what the server spent and checked
+     * between the child's {@link ContenderMain#MEASURING} and {@link ContenderMain#MEASURED} lines.
+     */
+    private List<RunResult> runChild(Scenario scenario, String contender, int pool, ServerProcess server,
             CallbackReceiver receiver, Map<Integer, Path[]> files, boolean warmupOnly)
             throws IOException, InterruptedException {
         String configuration = contender.equals(Contender.ALIYUN_SDK_OSS) && !scenario.multipart()
                 ? pool + " threads" : "";
         List<String> command = new ArrayList<>(List.of(java));
-        if (flags.containsKey("jfr")) {
+        if (flags.containsKey("jfr") && !warmupOnly) {
             Path dir = Files.createDirectories(Path.of(flags.get("jfr")));
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("s" + scenario.id() + "-"
-                    + contender + (configuration.isEmpty() ? "" : "-" + pool) + ".jfr"));
+                    + server.mode().label() + "-" + contender + (configuration.isEmpty() ? "" : "-" + pool) + "-"
+                    + System.nanoTime() + ".jfr"));
+        }
+        if (flags.containsKey("child-jvm-args") && !warmupOnly) {
+            command.addAll(List.of(flags.get("child-jvm-args").trim().split("\\s+")));
         }
         command.addAll(List.of("-cp", classpath, ContenderMain.class.getName(),
                 "--contender", contender, "--scenario", Integer.toString(scenario.id()),
-                "--endpoint", emulator.endpoint(), "--bucket", BUCKET, "--callback-url", receiver.url(),
-                "--pool", Integer.toString(pool)));
+                "--endpoint", server.endpoint(), "--bucket", BUCKET, "--callback-url", receiver.url(),
+                "--pool", Integer.toString(pool), "--rounds", Integer.toString(rounds())));
         if (quick) {
             command.add("--quick");
         }
@@ -228,25 +306,39 @@ public final class LoadHarness {
                 command.addAll(List.of("--" + passed, flags.get(passed)));
             }
         }
+        for (String passed : List.of("profile", "profile-event")) {
+            if (flags.containsKey(passed) && !warmupOnly) {
+                command.addAll(List.of("--" + passed, flags.get(passed)));
+            }
+        }
         Path[] data = files.get(scenario.id());
         if (data != null) {
             command.addAll(List.of("--file", data[0].toString(), "--warmup-file", data[1].toString()));
         }
-        Path log = work.resolve("s" + scenario.id() + "-" + contender + "-" + pool + ".log");
+        Path log = work.resolve("s" + scenario.id() + "-" + server.mode().label() + "-" + contender + "-" + pool
+                + ".log");
         Process child = new ProcessBuilder(Launcher.command(command)).redirectError(log.toFile()).start();
         running = child;
-        double emulatorCpuAtStart = 0;
-        RunResult result = null;
+        List<RunResult.Server> serverSide = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>();
+        double cpuAtStart = 0;
+        ServerProcess.Stats statsAtStart = ServerProcess.Stats.NONE;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.equals(ContenderMain.MEASURING)) {
-                    emulatorCpuAtStart = emulator.cpuSeconds();
+                    cpuAtStart = server.cpuSeconds();
+                    statsAtStart = server.stats();
+                } else if (line.equals(ContenderMain.MEASURED)) {
+                    double cpu = server.cpuSeconds() - cpuAtStart;
+                    ServerProcess.Stats stats = server.stats().minus(statsAtStart);
+                    serverSide.add(new RunResult.Server(server.mode().label(), cpu, stats.checked(),
+                            stats.mismatches(), stats.refused()));
                 } else if (line.startsWith(ContenderMain.RESULT)) {
-                    double emulatorCpu = emulator.cpuSeconds() - emulatorCpuAtStart;
-                    result = JsonMapper.builder().build().readValue(line.substring(ContenderMain.RESULT.length()),
-                            RunResult.class).withEmulatorCpu(emulatorCpu);
+                    RunResult result = JsonMapper.builder().build().readValue(
+                            line.substring(ContenderMain.RESULT.length()), RunResult.class);
+                    results.add(result.withServer(serverSide.get(results.size())));
                 }
             }
         }
@@ -254,11 +346,11 @@ public final class LoadHarness {
             child.destroyForcibly();
         }
         running = null;
-        if (result == null) {
+        if (!warmupOnly && results.isEmpty()) {
             String tail = tail(log);
-            return RunResult.failed(contender, configuration, "exit " + child.exitValue() + ": " + tail);
+            return List.of(RunResult.failed(contender, configuration, "exit " + child.exitValue() + ": " + tail));
         }
-        return result;
+        return results;
     }
 
     private static String tail(Path log) throws IOException {

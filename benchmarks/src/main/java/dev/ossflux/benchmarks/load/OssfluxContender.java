@@ -24,9 +24,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * ossflux as its README shows it: one {@link OssClient}, one direct buffer shared by every
- * PutObject through {@code UploadBody.fromByteBuffer} (as raw-netty shares one direct
- * {@code ByteBuf}), a {@link MultipartUploader}, a {@link BatchUploader} for the batch.
+ * ossflux as its README shows it: one {@link OssClient}; each PutObject's body from the caller's
+ * array through {@code UploadBody.fromBytes(byte[])}, the call a user writes first, or (the
+ * {@code ossflux-bytebuffer} row) through {@code fromByteBuffer(ByteBuffer.wrap(byte[]))}; a
+ * {@link MultipartUploader}, a {@link BatchUploader} for the batch.
  */
 final class OssfluxContender implements Contender {
 
@@ -36,9 +37,11 @@ final class OssfluxContender implements Contender {
     private final Target target;
     private final OssClient client;
     private final Callback callback;
+    private final boolean byteBuffer;
 
-    OssfluxContender(Target target) {
+    OssfluxContender(Target target, boolean byteBuffer) {
         this.target = target;
+        this.byteBuffer = byteBuffer;
         this.client = OssClient.builder()
                 .endpoint(target.endpoint())
                 .region(target.region())
@@ -51,7 +54,6 @@ final class OssfluxContender implements Contender {
     @Override
     public void putObjects(String prefix, int count, byte[] data, int concurrency, boolean withCallback,
             Latencies latencies) {
-        ByteBuffer body = ByteBuffer.allocateDirect(data.length).put(data).flip();
         Flux.range(0, count)
                 .flatMap(i -> Mono.defer(() -> {
                     long start = System.nanoTime();
@@ -59,7 +61,9 @@ final class OssfluxContender implements Contender {
                     if (withCallback) {
                         request.callback(callback);
                     }
-                    return client.putObject(request.build(), UploadBody.fromByteBuffer(body))
+                    UploadBody body = byteBuffer ? UploadBody.fromByteBuffer(ByteBuffer.wrap(data))
+                            : UploadBody.fromBytes(data);
+                    return client.putObject(request.build(), body)
                             .doOnNext(result -> {
                                 check(result, data.length, withCallback);
                                 latencies.since(start);
@@ -97,14 +101,14 @@ final class OssfluxContender implements Contender {
     @Override
     public void uploadDirectory(String prefix, Path dir, int concurrency, long partBytes) {
         BatchUploader batch = BatchUploader.create(MultipartUploader.create(client, options(partBytes, 4)),
-                BatchOptions.defaults().withConcurrency(concurrency));
-        List<BatchResult> failed = batch.uploadDirectory(dir, target.bucket(), prefix + "/")
-                .filter(result -> !result.succeeded())
+                BatchOptions.builder().concurrency(concurrency).build());
+        List<BatchResult.Failed> failed = batch.uploadDirectory(dir, target.bucket(), prefix + "/")
+                .ofType(BatchResult.Failed.class)
                 .collectList()
                 .block(Duration.ofMinutes(30));
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " files failed, first " + failed.get(0).request().key(),
-                    failed.get(0).error().orElse(null));
+                    failed.get(0).error());
         }
     }
 

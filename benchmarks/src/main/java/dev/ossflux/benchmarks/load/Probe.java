@@ -5,6 +5,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
@@ -34,6 +35,10 @@ final class Probe implements AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(pool -> pool.getName())
             .collect(Collectors.toSet());
+    /** Looked up once: the lookup itself cost more than the sampling (1-2% of a contender's CPU at 16 KiB). */
+    private final List<BufferPoolMXBean> directPools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)
+            .stream().filter(pool -> pool.getName().equals("direct")).toList();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final AtomicLong peakSampled = new AtomicLong();
     private final AtomicLong peakDirect = new AtomicLong();
@@ -41,13 +46,20 @@ final class Probe implements AutoCloseable {
     private final Thread sampler;
     private final long cpuStart;
     private final long jitStart;
+    private final long gcCountStart = totalGcCount();
+    private final long gcMillisStart = totalGcMillis();
+    private long gcCountInRun;
+    private long gcMillisInRun;
     private long jitMillis;
     private final long wallStart;
     private volatile boolean running = true;
     private long cpuNanos;
     private long wallNanos;
 
-    private Probe() {
+    private final Profiler profiler;
+
+    private Probe(boolean sinceJvmStart, Profiler profiler) {
+        this.profiler = profiler;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 NotificationListener listener = this::onGc;
@@ -61,18 +73,34 @@ final class Probe implements AutoCloseable {
                 });
             }
         }
-        threads.resetPeakThreadCount();
+        if (!sinceJvmStart) {
+            threads.resetPeakThreadCount();
+        }
         sampler = new Thread(this::sample, "bench-probe");
         sampler.setDaemon(true);
         sampler.start();
-        jitStart = Warmup.compileMillis();
-        cpuStart = os.getProcessCpuTime();
-        wallStart = System.nanoTime();
+        jitStart = sinceJvmStart ? 0 : Warmup.compileMillis();
+        cpuStart = sinceJvmStart ? 0 : os.getProcessCpuTime();
+        wallStart = sinceJvmStart
+                ? System.nanoTime() - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+                * 1_000_000
+                : System.nanoTime();
+        if (profiler != null) {
+            profiler.start();
+        }
     }
 
-    /** Starts measuring now; the probe's own sampling thread counts among the live threads. */
-    static Probe start() {
-        return new Probe();
+    /**
+     * Starts measuring now, and {@code profiler} (may be null); the probe's own sampling thread
+     * counts among the live threads.
+     */
+    static Probe start(Profiler profiler) {
+        return new Probe(false, profiler);
+    }
+
+    /** Measures from the JVM's start: wall time, CPU and JIT time so far count, and so do the threads' peak. */
+    static Probe sinceJvmStart(Profiler profiler) {
+        return new Probe(true, profiler);
     }
 
     /** Stops measuring; the figures below are final afterwards. */
@@ -81,6 +109,11 @@ final class Probe implements AutoCloseable {
         wallNanos = System.nanoTime() - wallStart;
         cpuNanos = os.getProcessCpuTime() - cpuStart;
         jitMillis = Warmup.compileMillis() - jitStart;
+        gcCountInRun = totalGcCount() - gcCountStart;
+        gcMillisInRun = totalGcMillis() - gcMillisStart;
+        if (profiler != null) {
+            profiler.stop();
+        }
         running = false;
         sampler.interrupt();
         unsubscribe.forEach(Runnable::run);
@@ -98,6 +131,26 @@ final class Probe implements AutoCloseable {
     /** Milliseconds the JIT spent compiling during the run (a sign of a warm-up too short). */
     long jitMillis() {
         return jitMillis;
+    }
+
+    /** Garbage collections during the run (G1's young and mixed pauses and its concurrent cycles). */
+    long gcCount() {
+        return gcCountInRun;
+    }
+
+    /** Milliseconds the collectors report for the run (G1: pause time of young and mixed collections). */
+    long gcMillis() {
+        return gcMillisInRun;
+    }
+
+    private static long totalGcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long totalGcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     int peakThreads() {
@@ -130,12 +183,10 @@ final class Probe implements AutoCloseable {
     }
 
     private void sampleOnce() {
-        peakSampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        peakSampled.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         long direct = 0;
-        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
-            if (pool.getName().equals("direct")) {
-                direct += pool.getMemoryUsed();
-            }
+        for (BufferPoolMXBean pool : directPools) {
+            direct += pool.getMemoryUsed();
         }
         peakDirect.accumulateAndGet(direct + nettyDirect(), Math::max);
     }

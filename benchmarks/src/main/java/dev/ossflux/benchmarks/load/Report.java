@@ -14,19 +14,22 @@ import java.util.Optional;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The results of one harness run: {@code latest.json}, the summary table and the targets met or missed. */
+/** The results of one harness run: {@code latest.json}, the summary tables and the targets met or missed. */
 final class Report {
 
-    /** One scenario's reported results (the SDK at its best pool size) and every SDK pool size tried. */
-    record ScenarioResults(Scenario scenario, List<RunResult> results, List<RunResult> sdkVariants) {
+    /**
+     * One scenario's reported results against one server (the SDK at its best pool size) and every
+     * SDK pool size tried.
+     *
+     * @param server {@code stub} or {@code emulator}
+     * @param load the machine's load average when the scenario started and when it ended
+     */
+    record ScenarioResults(Scenario scenario, String server, String load, List<RunResult> results,
+            List<RunResult> sdkVariants) {
 
         Optional<RunResult> of(String contender) {
             return results.stream().filter(run -> run.contender().equals(contender) && run.ok()).findFirst();
         }
-    }
-
-    /** A target of the issue, checked against this run. */
-    record Target(String target, int scenario, double value, double required, boolean met) {
     }
 
     private final boolean quick;
@@ -46,19 +49,21 @@ final class Report {
         root.put("machine", machine());
         root.put("run", Map.of("mode", quick ? "quick" : "full", "finishedAt", Instant.now().toString(),
                 "seconds", Math.round(seconds),
-                "isolation", Launcher.ownSessions() ? "each JVM (emulator, every contender run) in a session of its "
+                "isolation", Launcher.ownSessions() ? "each JVM (servers, every contender run) in a session of its "
                         + "own (setsid), so the scheduler shares CPU among processes before threads"
                         : "no setsid: JVMs share the harness's session",
-                "emulator", "testkit emulator in its own JVM, sink mode: each body is hashed (MD5 and CRC-64) "
-                        + "and discarded",
+                "servers", "stub: answers PutObject from a table of the harness's bodies, hashes one body in 64 "
+                        + "in full; emulator: testkit emulator in sink mode, hashes every body (MD5 and CRC-64)",
                 "units", "MB and GB are 10^6 and 10^9 bytes; heap and direct memory in MiB; latencies per upload "
-                        + "(one upload per run in the multipart scenarios); peakHeapMb is the largest heap in use "
-                        + "after a GC, peakHeapSampledMb the largest used heap sampled every 50 ms"));
+                        + "(one upload per run in the multipart scenarios); medians of the measured rounds; "
+                        + "peakHeapMb is the largest heap in use after a GC"));
         List<Map<String, Object>> list = new ArrayList<>();
         for (ScenarioResults s : scenarios) {
             Map<String, Object> scenario = new LinkedHashMap<>();
             scenario.put("id", s.scenario().id());
             scenario.put("name", s.scenario().name());
+            scenario.put("server", s.server());
+            scenario.put("loadAverage", s.load());
             scenario.put("objects", s.scenario().objects());
             scenario.put("objectBytes", s.scenario().objectBytes());
             scenario.put("concurrency", s.scenario().concurrency());
@@ -68,7 +73,15 @@ final class Report {
             list.add(scenario);
         }
         root.put("scenarios", list);
-        root.put("targets", checkTargets());
+        root.put("targets", Goals.check(scenarios, crcGbPerSecond).stream().map(goal -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("scenario", goal.scenario());
+            json.put("server", goal.server());
+            json.put("target", goal.what() + " " + goal.sign() + " " + goal.bound());
+            json.put("value", round(goal.value()));
+            json.put("met", goal.met());
+            return json;
+        }).toList());
         Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                 .writeValueAsString(root) + "\n");
     }
@@ -82,7 +95,7 @@ final class Report {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("crc64GbPerSecondOneCore", round(crcGbPerSecond));
-        machine.put("note", "2 cores shared with the emulator and with other work on the machine: compare "
+        machine.put("note", "2 cores shared with the server and with other work on the machine: compare "
                 + "contenders within this run only");
         return machine;
     }
@@ -99,8 +112,15 @@ final class Report {
     private static Map<String, Object> json(RunResult run, ScenarioResults s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("contender", run.contender());
+        json.put("configuration", run.configuration());
+        if (!run.ok()) {
+            json.put("error", run.error());
+            return json;
+        }
+        json.put("rounds", run.rounds());
         json.put("opsPerSec", round(run.opsPerSec()));
         json.put("mbPerSec", round(run.mbPerSec()));
+        json.put("wallSeconds", round(run.wallSeconds()));
         json.put("p50Ms", round(run.p50Ms()));
         json.put("p99Ms", round(run.p99Ms()));
         json.put("peakHeapMb", round(run.peakHeapMb()));
@@ -111,18 +131,21 @@ final class Report {
         json.put("throughputVsOssflux", ossflux.map(o -> round(run.opsPerSec() / o.opsPerSec())).orElse(null));
         json.put("cpuPerGbVsOssflux", ossflux.map(o -> round(run.cpuSecondsPerGb() / o.cpuSecondsPerGb()))
                 .orElse(null));
-        json.put("configuration", run.configuration());
-        json.put("wallSeconds", round(run.wallSeconds()));
         json.put("peakHeapSampledMb", round(run.peakHeapSampledMb()));
         json.put("peakDirectMb", round(run.peakDirectMb()));
         if (!Double.isNaN(run.peakLiveHeapMb())) {
             json.put("peakLiveHeapMb", round(run.peakLiveHeapMb()));
         }
-        json.put("emulatorCpuSeconds", round(run.emulatorCpuSeconds()));
         json.put("warmupSeconds", round(run.warmupSeconds()));
         json.put("jitMsDuringRun", run.jitMs());
-        if (!run.ok()) {
-            json.put("error", run.error());
+        json.put("gcCountDuringRun", run.gcCount());
+        json.put("gcMsDuringRun", run.gcMs());
+        if (run.server() != null) {
+            json.put("serverCpuSeconds", round(run.server().cpuSeconds()));
+            json.put("serverCpuSecondsPerGb", round(run.serverCpuSecondsPerGb()));
+            json.put("serverCheckedBodies", run.server().checked());
+            json.put("serverMismatches", run.server().mismatches());
+            json.put("serverRefused", run.server().refused());
         }
         return json;
     }
@@ -140,141 +163,111 @@ final class Report {
         if (!run.ok()) {
             return String.format(Locale.ROOT, "%-20s FAILED %s", run.contender(), run.error());
         }
-        return String.format(Locale.ROOT, "%-20s %-11s %9.1f ops/s %8.1f MB/s  p50 %7.1f ms  p99 %7.1f ms  "
-                        + "heap %6.0f MiB (live %4.0f)  threads %4d  cpu %6.2f s (%5.2f s/GB)  emulator cpu %6.2f s  "
-                        + "warm-up %4.1f s, JIT in run %d ms",
-                run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.p50Ms(), run.p99Ms(),
-                run.peakHeapMb(), run.peakLiveHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
-                run.emulatorCpuSeconds(), run.warmupSeconds(), run.jitMs());
+        RunResult.Server server = run.server();
+        return String.format(Locale.ROOT, "%-20s %-11s %9.1f ops/s %8.1f MB/s  wall %6.2f s  p50 %7.1f ms  "
+                        + "p99 %7.1f ms  heap %5.0f MiB  threads %4d  cpu %6.2f s (%5.2f s/GB)  server cpu %5.2f s "
+                        + "(%5.2f s/GB, %d checked, %d mismatches, %d refused)  warm-up %4.1f s, JIT in run %d ms, "
+                        + "GC in run %d (%d ms)",
+                run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.wallSeconds(), run.p50Ms(),
+                run.p99Ms(), run.peakHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
+                server == null ? Double.NaN : server.cpuSeconds(), run.serverCpuSecondsPerGb(),
+                server == null ? 0 : server.checked(), server == null ? 0 : server.mismatches(),
+                server == null ? 0 : server.refused(), run.warmupSeconds(), run.jitMs(), run.gcCount(), run.gcMs());
     }
 
-    /** The summary table: one row per scenario and contender, with the throughput ratio to ossflux. */
+    /** The summary table: one row per scenario, server and contender, with ratios to ossflux. */
     String table() {
         StringBuilder out = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-3s %-20s %-11s %10s %9s %9s %9s %9s %8s %8s %8s %9s%n", "#",
-                "contender", "config", "ops/s", "MB/s", "p50 ms", "p99 ms", "heap MiB", "threads", "CPU s",
-                "CPU s/GB", "x ossflux");
+        String header = String.format(Locale.ROOT, "%-3s %-8s %-20s %-11s %9s %8s %7s %8s %8s %6s %7s %7s %8s %8s "
+                + "%7s %7s%n", "#", "server", "contender", "config", "ops/s", "MB/s", "wall s", "p50 ms", "p99 ms",
+                "heap", "threads", "CPU s", "CPU s/GB", "srv s/GB", "x ops", "x CPU");
         out.append(header).append("-".repeat(header.length() - 1)).append('\n');
         for (ScenarioResults s : scenarios) {
             Optional<RunResult> ossflux = s.of(Contender.OSSFLUX);
             for (RunResult run : s.results()) {
                 if (!run.ok()) {
-                    out.append(String.format(Locale.ROOT, "%-3d %-20s failed: %s%n", s.scenario().id(),
-                            run.contender(), run.error()));
+                    out.append(String.format(Locale.ROOT, "%-3d %-8s %-20s failed: %s%n", s.scenario().id(),
+                            s.server(), run.contender(), run.error()));
                     continue;
                 }
-                out.append(String.format(Locale.ROOT, "%-3d %-20s %-11s %10.1f %9.1f %9.1f %9.1f %9.0f %8d %8.2f "
-                                + "%8.2f %9s%n", s.scenario().id(), run.contender(), run.configuration(),
-                        run.opsPerSec(), run.mbPerSec(), run.p50Ms(), run.p99Ms(), run.peakHeapMb(),
-                        run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
-                        ossflux.map(o -> String.format(Locale.ROOT, "%.2f", run.opsPerSec() / o.opsPerSec()))
-                                .orElse("-")));
+                out.append(String.format(Locale.ROOT, "%-3d %-8s %-20s %-11s %9.1f %8.1f %7.2f %8.1f %8.1f %6.0f "
+                                + "%7d %7.2f %8.2f %8.2f %7s %7s%n", s.scenario().id(), s.server(), run.contender(),
+                        run.configuration(), run.opsPerSec(), run.mbPerSec(), run.wallSeconds(), run.p50Ms(),
+                        run.p99Ms(), run.peakHeapMb(), run.peakThreads(), run.cpuSeconds(), run.cpuSecondsPerGb(),
+                        run.serverCpuSecondsPerGb(), ratio(run, ossflux, RunResult::opsPerSec),
+                        ratio(run, ossflux, RunResult::cpuSecondsPerGb)));
             }
         }
         return out.toString();
     }
 
-    /** The summary table and the targets in Markdown, for the README. */
+    /** The summary table, the stub's checks and the targets in Markdown, for the README. */
     String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("| # | contender | config | ops/s | MB/s | p50 ms | p99 ms | heap MiB | threads | CPU s | CPU s/GB "
-                + "| throughput ÷ ossflux | CPU/GB ÷ ossflux |\n");
-        out.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        out.append("| # | server | contender | config | ops/s | MB/s | wall s | p50 ms | p99 ms | heap MiB | threads "
+                + "| GCs (ms) | CPU s | CPU s/GB | server CPU s/GB | ops/s ÷ ossflux | CPU/GB ÷ ossflux |\n");
+        out.append("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        StringBuilder checks = new StringBuilder();
         for (ScenarioResults s : scenarios) {
             Optional<RunResult> ossflux = s.of(Contender.OSSFLUX);
+            long checked = 0;
+            long mismatches = 0;
+            long refused = 0;
             for (RunResult run : s.results()) {
                 if (!run.ok()) {
-                    out.append(String.format(Locale.ROOT, "| %d | %s | failed | | | | | | | | | | |%n",
-                            s.scenario().id(), run.contender()));
+                    out.append(String.format(Locale.ROOT, "| %d | %s | %s | failed | | | | | | | | | | | | | |%n",
+                            s.scenario().id(), s.server(), run.contender()));
                     continue;
                 }
                 String heap = String.format(Locale.ROOT, "%.0f", run.peakHeapMb())
                         + (Double.isNaN(run.peakLiveHeapMb()) ? ""
                         : String.format(Locale.ROOT, " (live %.0f)", run.peakLiveHeapMb()));
-                out.append(String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %d | %.2f "
-                                + "| %.2f | %s | %s |%n", s.scenario().id(), run.contender(), run.configuration(),
-                        run.opsPerSec(), run.mbPerSec(), run.p50Ms(), run.p99Ms(), heap, run.peakThreads(),
-                        run.cpuSeconds(), run.cpuSecondsPerGb(),
-                        ossflux.map(o -> String.format(Locale.ROOT, "%.2f", run.opsPerSec() / o.opsPerSec()))
-                                .orElse("-"),
-                        ossflux.map(o -> String.format(Locale.ROOT, "%.2f",
-                                run.cpuSecondsPerGb() / o.cpuSecondsPerGb())).orElse("-")));
+                out.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1f | %.1f | %.2f | %.1f | %.1f | %s "
+                                + "| %d | %d (%d) | %.2f | %.2f | %.2f | %s | %s |%n", s.scenario().id(), s.server(),
+                        run.contender(), run.configuration(), run.opsPerSec(), run.mbPerSec(), run.wallSeconds(),
+                        run.p50Ms(), run.p99Ms(), heap, run.peakThreads(), run.gcCount(), run.gcMs(), run.cpuSeconds(),
+                        run.cpuSecondsPerGb(),
+                        run.serverCpuSecondsPerGb(), ratio(run, ossflux, RunResult::opsPerSec),
+                        ratio(run, ossflux, RunResult::cpuSecondsPerGb)));
+                if (run.server() != null) {
+                    checked += run.server().checked();
+                    mismatches += run.server().mismatches();
+                    refused += run.server().refused();
+                }
+            }
+            if (s.server().equals(ServerProcess.Mode.STUB.label())) {
+                checks.append(String.format(Locale.ROOT, "- scenario %d (load %s): the stub hashed %d bodies in full, "
+                        + "%d mismatches, %d requests refused%n", s.scenario().id(), s.load(), checked, mismatches,
+                        refused));
+            } else {
+                checks.append(String.format(Locale.ROOT, "- scenario %d (load %s): emulator%n", s.scenario().id(),
+                        s.load()));
             }
         }
-        out.append("\n| scenario | target | this run | needs | |\n|--:|---|--:|--:|---|\n");
-        for (Target target : checkTargets()) {
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %s |%n", target.scenario(),
-                    target.target().replaceAll("[≤≥:]+$", "").trim(), target.value(), target.required(),
-                    target.met() ? "met" : "**missed**"));
+        out.append('\n').append(checks);
+        out.append("\n| scenario | server | target | this run | needs | |\n|--:|---|---|--:|--:|---|\n");
+        for (Goals.Goal goal : Goals.check(scenarios, crcGbPerSecond)) {
+            out.append(String.format(Locale.ROOT, "| %d | %s | %s | %.2f | %s %.2f | %s |%n", goal.scenario(),
+                    goal.server(), goal.what(), goal.value(), goal.sign(), goal.bound(),
+                    goal.met() ? "met" : "**missed**"));
         }
         return out.toString();
     }
 
     /** The targets as text lines. */
-    String targets() {
+    String goals() {
         StringBuilder out = new StringBuilder("\ntargets (ratios within this run):\n");
-        for (Target target : checkTargets()) {
-            out.append(String.format(Locale.ROOT, "  [%s] scenario %d: %s — %.2f (needs %s %.2f)%n",
-                    target.met() ? "met" : "MISSED", target.scenario(), target.target(), target.value(),
-                    target.target().contains("≤") ? "≤" : "≥", target.required()));
+        for (Goals.Goal goal : Goals.check(scenarios, crcGbPerSecond)) {
+            out.append(String.format(Locale.ROOT, "  [%s] scenario %d (%s): %s — %.2f (needs %s %.2f)%n",
+                    goal.met() ? "met" : "MISSED", goal.scenario(), goal.server(), goal.what(), goal.value(),
+                    goal.sign(), goal.bound()));
         }
         return out.toString();
     }
 
-    List<Target> checkTargets() {
-        List<Target> targets = new ArrayList<>();
-        double crcSecondsPerGb = 1 / crcGbPerSecond;
-        for (ScenarioResults s : scenarios) {
-            int id = s.scenario().id();
-            Optional<RunResult> ossflux = s.of(Contender.OSSFLUX);
-            if (ossflux.isEmpty()) {
-                continue;
-            }
-            RunResult o = ossflux.get();
-            Optional<RunResult> bestSdk = s.results().stream().filter(RunResult::ok)
-                    .filter(run -> run.contender().equals(Contender.ALIYUN_SDK_OSS)
-                            || run.contender().equals(Contender.ALIBABACLOUD_OSS_V2))
-                    .max(java.util.Comparator.comparingDouble(RunResult::opsPerSec));
-            Optional<RunResult> raw = s.of(Contender.RAW_NETTY);
-            if ((id == 1 || id == 5) && bestSdk.isPresent()) {
-                RunResult sdk = bestSdk.get();
-                targets.add(new Target("throughput ÷ best official SDK (" + sdk.contender() + ") ≥", id,
-                        o.opsPerSec() / sdk.opsPerSec(), 1.5, o.opsPerSec() >= 1.5 * sdk.opsPerSec()));
-                targets.add(new Target("peak threads ÷ that SDK's peak threads ≤", id,
-                        (double) o.peakThreads() / sdk.peakThreads(), 0.1, o.peakThreads() * 10 <= sdk.peakThreads()));
-                s.sdkVariants().stream().filter(RunResult::ok)
-                        .max(java.util.Comparator.comparingInt(RunResult::peakThreads))
-                        .filter(widest -> widest != sdk)
-                        .ifPresent(widest -> targets.add(new Target("peak threads ÷ aliyun-sdk-oss's at "
-                                + widest.configuration() + " (one per upload in flight) ≤", id,
-                                (double) o.peakThreads() / widest.peakThreads(), 0.1,
-                                o.peakThreads() * 10 <= widest.peakThreads())));
-            }
-            if (id <= 3 && raw.isPresent()) {
-                targets.add(new Target("throughput ÷ raw-netty ≥", id, o.opsPerSec() / raw.get().opsPerSec(), 0.8,
-                        o.opsPerSec() >= 0.8 * raw.get().opsPerSec()));
-            }
-            List<RunResult> sdks = s.results().stream().filter(RunResult::ok)
-                    .filter(run -> !run.contender().equals(Contender.OSSFLUX)
-                            && !run.contender().equals(Contender.RAW_NETTY)).toList();
-            if (!sdks.isEmpty()) {
-                double lowestSdk = sdks.stream().mapToDouble(RunResult::cpuSecondsPerGb).min().orElseThrow();
-                targets.add(new Target("CPU s/GB ÷ lowest SDK CPU s/GB (lowest of all) ≤", id,
-                        o.cpuSecondsPerGb() / lowestSdk, 1.0, o.cpuSecondsPerGb() <= lowestSdk));
-            }
-            if (raw.isPresent()) {
-                double limit = 1.5 * (raw.get().cpuSecondsPerGb() + crcSecondsPerGb);
-                targets.add(new Target("CPU s/GB ÷ (raw-netty + CRC-64 s/GB) ≤", id,
-                        o.cpuSecondsPerGb() / (raw.get().cpuSecondsPerGb() + crcSecondsPerGb), 1.5,
-                        o.cpuSecondsPerGb() <= limit));
-            }
-            if (s.scenario().kind() == Scenario.Kind.STREAM) {
-                double bound = (s.scenario().concurrency() * s.scenario().partBytes() + 64 * Scenario.MIB)
-                        / (1024.0 * 1024);
-                targets.add(new Target("peak live heap (MiB, full GC every 200 ms) ≤ concurrency × part size "
-                        + "+ 64 MiB:", id, o.peakLiveHeapMb(), bound, o.peakLiveHeapMb() <= bound));
-            }
-        }
-        return targets;
+    private static String ratio(RunResult run, Optional<RunResult> ossflux,
+            java.util.function.ToDoubleFunction<RunResult> field) {
+        return ossflux.map(o -> String.format(Locale.ROOT, "%.2f", field.applyAsDouble(run) / field.applyAsDouble(o)))
+                .orElse("-");
     }
 }

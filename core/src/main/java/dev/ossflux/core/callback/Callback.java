@@ -16,9 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An upload callback: after OSS stores the object it POSTs the filled-in {@linkplain #body() body}
@@ -84,10 +81,7 @@ public final class Callback {
      * @throws IllegalArgumentException when a value is not base64 JSON or breaks a rule
      */
     public static Callback decode(String callbackHeader, @Nullable String callbackVarHeader) {
-        JsonNode parameters = decodeJson(callbackHeader, "x-oss-callback");
-        if (!parameters.isObject()) {
-            throw new IllegalArgumentException("x-oss-callback: must be a JSON object");
-        }
+        Map<?, ?> parameters = decodeJson(callbackHeader, "x-oss-callback");
         String urls = text(parameters, "callbackUrl");
         String body = text(parameters, "callbackBody");
         if (urls == null || urls.isEmpty()) {
@@ -109,24 +103,20 @@ public final class Callback {
         if (type != null && !type.isEmpty()) {
             builder.bodyType(BodyType.fromMediaType(type));
         }
-        JsonNode sni = parameters.get("callbackSNI");
-        if (sni != null && !sni.isNull()) {
-            if (!sni.isBoolean()) {
+        Object sni = parameters.get("callbackSNI");
+        if (sni != null) {
+            if (!(sni instanceof Boolean flag)) {
                 throw new IllegalArgumentException("callbackSNI: must be a JSON boolean");
             }
-            builder.sni(sni.booleanValue());
+            builder.sni(flag);
         }
         if (callbackVarHeader != null && !callbackVarHeader.isEmpty()) {
-            JsonNode vars = decodeJson(callbackVarHeader, "x-oss-callback-var");
-            if (!vars.isObject()) {
-                throw new IllegalArgumentException("x-oss-callback-var: must be a JSON object");
-            }
-            for (Map.Entry<String, JsonNode> entry : vars.properties()) {
-                if (!entry.getValue().isString()) {
+            for (Map.Entry<?, ?> entry : decodeJson(callbackVarHeader, "x-oss-callback-var").entrySet()) {
+                if (!(entry.getValue() instanceof String value)) {
                     throw new IllegalArgumentException("x-oss-callback-var: value of '" + entry.getKey()
                             + "' must be a string");
                 }
-                builder.variable(entry.getKey(), entry.getValue().stringValue());
+                builder.variable((String) entry.getKey(), value);
             }
         }
         return builder.build();
@@ -199,7 +189,7 @@ public final class Callback {
     }
 
     private String encodeParameters() {
-        ObjectNode json = Json.MAPPER.createObjectNode();
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("callbackUrl", String.join(";", urls));
         host.ifPresent(h -> json.put("callbackHost", h));
         json.put("callbackBody", body);
@@ -211,13 +201,11 @@ public final class Callback {
     }
 
     private String encodeVariables() {
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        variables.forEach(json::put);
-        return encode(json, "x-oss-callback-var");
+        return encode(variables, "x-oss-callback-var");
     }
 
-    private static String encode(ObjectNode json, String what) {
-        String encoded = Base64.getEncoder().encodeToString(Json.MAPPER.writeValueAsBytes(json));
+    private static String encode(Map<String, ?> json, String what) {
+        String encoded = Base64.getEncoder().encodeToString(Json.write(json));
         if (encoded.length() > MAX_ENCODED_LENGTH) {
             throw new IllegalArgumentException(what + ": base64 size " + encoded.length()
                     + " exceeds the OSS limit of " + MAX_ENCODED_LENGTH + " bytes");
@@ -261,23 +249,25 @@ public final class Callback {
         }
     }
 
-    private static JsonNode decodeJson(String base64, String header) {
+    private static Map<?, ?> decodeJson(String base64, String header) {
+        Object json;
         try {
-            return Json.MAPPER.readTree(Base64.getDecoder().decode(base64.trim()));
-        } catch (IllegalArgumentException | JacksonException e) {
+            json = Json.read(Base64.getDecoder().decode(base64.trim()));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(header + ": must be base64 of a JSON object", e);
         }
+        if (json instanceof Map<?, ?> object) {
+            return object;
+        }
+        throw new IllegalArgumentException(header + ": must be a JSON object");
     }
 
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
+    private static @Nullable String text(Map<?, ?> json, String field) {
+        Object value = json.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
-        if (!value.isString()) {
-            throw new IllegalArgumentException(field + ": must be a JSON string");
-        }
-        return value.stringValue();
+        throw new IllegalArgumentException(field + ": must be a JSON string");
     }
 
     /** How OSS encodes the callback body: form fields or JSON. */

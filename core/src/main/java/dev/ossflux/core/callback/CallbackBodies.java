@@ -6,12 +6,11 @@ import dev.ossflux.core.internal.sign.PercentEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the variables of a verified callback body by its content type. */
 final class CallbackBodies {
@@ -19,16 +18,18 @@ final class CallbackBodies {
     private CallbackBodies() {
     }
 
-    static VerifiedCallback parse(Optional<String> contentType, byte[] body) {
-        Callback.BodyType type = bodyType(contentType);
+    /**
+     * Reads {@code body} as {@code expected}; a {@code Content-Type} naming another type (it is not signed) is
+     * {@link Reason#UNEXPECTED_BODY_TYPE}.
+     */
+    static VerifiedCallback parse(Callback.BodyType expected, Optional<String> contentType, byte[] body) {
+        Callback.BodyType type = expect(expected, contentType);
         if (type == Callback.BodyType.JSON) {
-            JsonNode json = parseJson(body);
+            Object json = parseJson(body);
             return new VerifiedCallback(type, body, jsonVariables(json), json);
         }
         Map<String, String> fields = formFields(new String(body, StandardCharsets.UTF_8));
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        fields.forEach(json::put);
-        return new VerifiedCallback(type, body, fields, json);
+        return new VerifiedCallback(type, body, fields, Collections.unmodifiableMap(fields));
     }
 
     static Map<String, String> formFields(String body) {
@@ -45,43 +46,36 @@ final class CallbackBodies {
         return Collections.unmodifiableMap(fields);
     }
 
-    private static Callback.BodyType bodyType(Optional<String> contentType) {
-        if (contentType.isEmpty()) {
-            return Callback.BodyType.FORM;
+    private static Callback.BodyType expect(Callback.BodyType expected, Optional<String> contentType) {
+        String mediaType = contentType.map(type -> type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+                .orElse(expected.mediaType());
+        if (!mediaType.equals(expected.mediaType())) {
+            throw new CallbackVerificationException(Reason.UNEXPECTED_BODY_TYPE, "Content-Type must be "
+                    + expected.mediaType() + ", the body type this verifier expects, got '"
+                    + Printable.of(contentType.orElse("")) + "'");
         }
-        String mediaType = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        for (Callback.BodyType type : Callback.BodyType.values()) {
-            if (type.mediaType().equals(mediaType)) {
-                return type;
-            }
-        }
-        throw new CallbackVerificationException(Reason.MALFORMED,
-                "Content-Type must be application/x-www-form-urlencoded or application/json, got '"
-                        + Printable.of(contentType.get()) + "'");
+        return expected;
     }
 
-    private static JsonNode parseJson(byte[] body) {
+    private static @Nullable Object parseJson(byte[] body) {
         try {
-            return Json.MAPPER.readTree(body);
-        } catch (JacksonException e) {
+            return Json.read(body);
+        } catch (IllegalArgumentException e) {
             throw new CallbackVerificationException(Reason.MALFORMED,
                     "Content-Type is application/json but the body is not JSON", e);
         }
     }
 
-    private static Map<String, String> jsonVariables(JsonNode json) {
+    private static Map<String, String> jsonVariables(@Nullable Object json) {
         Map<String, String> variables = new LinkedHashMap<>();
-        if (json.isObject()) {
-            for (Map.Entry<String, JsonNode> field : json.properties()) {
-                JsonNode value = field.getValue();
-                if (value.isString()) {
-                    variables.put(field.getKey(), value.stringValue());
-                } else if (value.isValueNode() && !value.isNull()) {
-                    variables.put(field.getKey(), value.asString());
-                } else if (value.isContainer()) {
-                    variables.put(field.getKey(), value.toString());
+        if (json instanceof Map<?, ?> object) {
+            object.forEach((name, value) -> {
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    variables.put((String) name, new String(Json.write(value), StandardCharsets.UTF_8));
+                } else if (value != null) {
+                    variables.put((String) name, value.toString());
                 }
-            }
+            });
         }
         return Collections.unmodifiableMap(variables);
     }

@@ -1,9 +1,9 @@
 package dev.ossflux.core.callback;
 
-import dev.ossflux.core.internal.json.Json;
+import dev.ossflux.core.internal.json.Databind;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * The application server's answer to an upload callback, as OSS relayed it to the uploader.
@@ -37,21 +37,35 @@ public final class CallbackReply {
     }
 
     /**
-     * The reply parsed as JSON.
+     * The reply as a JSON object, read without any JSON library of the application: an unmodifiable map of its
+     * fields in order, whose values are {@code String}, {@code Long} (or {@code BigInteger} past 64 bits),
+     * {@code Double}, {@code Boolean}, {@code null}, {@code List<Object>} for arrays and {@code Map<String, Object>}
+     * for objects. For Jackson's tree, ask {@code as(JsonNode.class)}.
      *
-     * @throws tools.jackson.core.JacksonException when the reply is not JSON
+     * @throws IllegalArgumentException when the reply is not a JSON object
      */
-    public JsonNode json() {
-        return Json.MAPPER.readTree(bytes);
+    public Map<String, Object> json() {
+        return JsonObjects.parse(bytes, "callback reply");
     }
 
     /**
-     * The reply mapped by Jackson to {@code type}.
+     * The reply mapped to {@code type} by the application's Jackson (3, else 2, found on the class path; unknown
+     * properties ignored), or without Jackson to a record, {@code Map}, {@code List} or plain value by name.
      *
-     * @throws tools.jackson.core.JacksonException when the reply does not fit the type
+     * @throws IllegalArgumentException when the reply does not fit the type (the mapper's error is the cause)
      */
     public <T> T as(Class<T> type) {
-        return Json.MAPPER.readValue(bytes, type);
+        return as(type, Databind.detected()::read);
+    }
+
+    /**
+     * The reply mapped to {@code type} by {@code mapping}, such as the application's configured
+     * {@code objectMapper::readValue}.
+     *
+     * @throws IllegalArgumentException when the reply does not fit the type (the mapper's error is the cause)
+     */
+    public <T> T as(Class<T> type, JsonMapping mapping) {
+        return JsonObjects.map(bytes, type, mapping, "callback reply");
     }
 
     @Override

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * A callback request that {@link CallbackVerifier} could not prove to come from OSS. The message
  * says why; it never holds the signature or the body. An application answers such a request
  * with a 4xx status (OSS then reports {@code CallbackFailed} to the uploader), or 503 for
- * {@link Reason#PUBLIC_KEY_UNAVAILABLE}, which may pass on a later attempt.
+ * {@link Reason#PUBLIC_KEY_UNAVAILABLE} and {@link Reason#REPLAY_CHECK_UNAVAILABLE}, which may pass on a later
+ * attempt.
  */
 public final class CallbackVerificationException extends RuntimeException {
 
@@ -43,7 +44,19 @@ public final class CallbackVerificationException extends RuntimeException {
         BAD_SIGNATURE,
         /** The body is larger than the verifier accepts. */
         BODY_TOO_LARGE,
-        /** A header is not valid base64, or a verified body does not parse as its content type says. */
-        MALFORMED
+        /** A header is not valid base64, or a verified body does not parse as the expected body type. */
+        MALFORMED,
+        /** The {@code Content-Type} names another body type than the verifier expects. */
+        UNEXPECTED_BODY_TYPE,
+        /** The verifier requires a binding and the body lacks its fields: the callback was not bound. */
+        BINDING_MISSING,
+        /** The binding's MAC does not match the bucket and object OSS filled in, or its other fields. */
+        BINDING_MISMATCH,
+        /** The binding's expiry has passed. */
+        BINDING_EXPIRED,
+        /** The binding's nonce was seen before: the callback is a replay (or reached a fallback URL again). */
+        REPLAYED,
+        /** The nonce store failed or is full, so a replay could not be ruled out; may pass on a later attempt. */
+        REPLAY_CHECK_UNAVAILABLE
     }
 }

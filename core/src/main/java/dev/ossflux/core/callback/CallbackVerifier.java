@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -18,10 +19,15 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Proves that a callback request comes from OSS: the RSA signature OSS puts in {@code Authorization}
  * must match the request path, query and body under the public key at the URL in
- * {@code x-oss-pub-key-url}, and that URL must lie under a trusted prefix.
+ * {@code x-oss-pub-key-url}, and that URL must be trusted: by default only
+ * {@code https://gosspublic.alicdn.com/callback_pub_key_v1.pem}, always fetched over HTTPS. With a
+ * {@link Builder#binding(CallbackBinding) binding} it also proves that the callback was caused by this
+ * application's upload of the object named in the body, has not expired, and was not seen before.
  *
  * <pre>{@code
- * CallbackVerifier verifier = CallbackVerifier.builder().build();   // trusts gosspublic.alicdn.com
+ * CallbackVerifier verifier = CallbackVerifier.builder()
+ *         .binding(binding)                         // the CallbackBinding the uploads were bound with
+ *         .build();
  *
  * Mono<VerifiedCallback> verified = verifier.verify(CallbackRequest.builder("/oss/callback")
  *         .authorization(authorizationHeader)
@@ -34,8 +40,11 @@ import reactor.netty.http.client.HttpClient;
  *
  * <p>A public key URL is checked before anything is sent, so an untrusted one is never requested.
  * Keys are fetched with Reactor Netty, without blocking and without following redirects, and
- * cached by URL; concurrent verifications share one fetch. Answer a failed verification with 400
- * (OSS then reports {@code CallbackFailed} to the uploader).
+ * cached by URL for a day; concurrent verifications share one fetch, a failed fetch is not repeated for
+ * 30 s, and at most 4 fetches run at once. In production, prefer {@link Builder#publicKeyPem(String)
+ * pinning} the OSS key: then nothing is fetched. The body is read as the {@link Builder#bodyType body type}
+ * the application chose ({@code Content-Type} is not signed, so it only has to agree). Answer a failed
+ * verification with 400 (OSS then reports {@code CallbackFailed} to the uploader).
  *
  * <p>A verifier is immutable and thread-safe; share one per application. It holds no connection
  * pool (each fetch opens its own connection unless {@link Builder#httpClient(HttpClient)} supplies
@@ -44,22 +53,31 @@ import reactor.netty.http.client.HttpClient;
  */
 public final class CallbackVerifier {
 
+    private static final int DEFAULT_NONCES = 100_000;
+
     private final TrustedKeyUrls trusted;
     private final int maxBodySize;
+    private final Callback.BodyType bodyType;
     private final Optional<PublicKey> pinnedKey;
     private final PublicKeyCache keys;
+    private final Optional<BindingCheck> binding;
 
     private CallbackVerifier(Builder builder) {
-        this.trusted = new TrustedKeyUrls(builder.trustedKeyUrlPrefixes);
+        this.trusted = builder.trusted;
         this.maxBodySize = builder.maxBodySize;
+        this.bodyType = builder.bodyType;
         this.pinnedKey = Optional.ofNullable(builder.publicKey);
         PublicKeyFetcher fetcher = new PublicKeyFetcher(
                 builder.httpClient != null ? builder.httpClient : HttpClient.newConnection(),
                 builder.keyFetchTimeout, builder.maxKeySize);
-        this.keys = new PublicKeyCache(builder.keyCacheSize, Optional.ofNullable(builder.keyCacheTtl), fetcher::fetch);
+        this.keys = new PublicKeyCache(new PublicKeyCache.Limits(builder.keyCacheSize, builder.keyCacheTtl,
+                builder.keyFetchFailureTtl, builder.maxKeyFetches), fetcher::fetch);
+        this.binding = Optional.ofNullable(builder.binding).map(bound -> new BindingCheck(bound,
+                builder.nonceStore != null ? builder.nonceStore : NonceStore.inMemory(DEFAULT_NONCES),
+                Clock.systemUTC()));
     }
 
-    /** Starts a verifier that trusts the OSS key host, {@code http(s)://gosspublic.alicdn.com/}. */
+    /** Starts a verifier that trusts the documented OSS key URL and expects form bodies. */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,8 +100,8 @@ public final class CallbackVerifier {
                     Reason.MISSING_AUTHORIZATION);
             return publicKey(request).map(key -> {
                 checkSignature(key, signature, request);
-                return CallbackBodies.parse(request.contentType(), request.bodyUnsafe());
-            });
+                return CallbackBodies.parse(bodyType, request.contentType(), request.bodyUnsafe());
+            }).flatMap(verified -> binding.map(check -> check.check(verified)).orElse(Mono.just(verified)));
         });
     }
 
@@ -94,8 +112,8 @@ public final class CallbackVerifier {
 
     @Override
     public String toString() {
-        return "CallbackVerifier[" + pinnedKey.map(key -> "pinned key").orElse("trusted=" + trusted.prefixes())
-                + ", maxBodySize=" + maxBodySize + "]";
+        return "CallbackVerifier[" + pinnedKey.map(key -> "pinned key").orElse("trusted=" + trusted.trusted())
+                + ", " + bodyType + (binding.isPresent() ? ", bound" : "") + ", maxBodySize=" + maxBodySize + "]";
     }
 
     private Mono<PublicKey> publicKey(CallbackRequest request) {
@@ -138,38 +156,41 @@ public final class CallbackVerifier {
     /** Configures a {@link CallbackVerifier}; every setting has a default. */
     public static final class Builder {
 
-        private List<String> trustedKeyUrlPrefixes = TrustedKeyUrls.OSS_PREFIXES;
+        private TrustedKeyUrls trusted = TrustedKeyUrls.OSS;
         private Duration keyFetchTimeout = Duration.ofSeconds(5);
         private int maxKeySize = 16 * 1024;
         private int maxBodySize = 1024 * 1024;
         private int keyCacheSize = 16;
-        private @Nullable Duration keyCacheTtl;
+        private Duration keyCacheTtl = Duration.ofDays(1);
+        private Duration keyFetchFailureTtl = Duration.ofSeconds(30);
+        private int maxKeyFetches = 4;
+        private Callback.BodyType bodyType = Callback.BodyType.FORM;
         private @Nullable HttpClient httpClient;
         private @Nullable PublicKey publicKey;
+        private @Nullable CallbackBinding binding;
+        private @Nullable NonceStore nonceStore;
 
         private Builder() {
         }
 
         /**
-         * The URL prefixes public keys may be fetched from, replacing the default
-         * {@code https://gosspublic.alicdn.com/} and {@code http://gosspublic.alicdn.com/}; e.g. an
-         * emulator's {@code http://127.0.0.1:PORT/}. A key URL must start with one of them and
-         * continue with a plain path (letters, digits, {@code - . _ ~ /}, no {@code ..}).
+         * Trusts public keys under these URL prefixes instead of only the documented OSS key URL, e.g.
+         * {@code https://gosspublic.alicdn.com/} or an emulator's {@code http://127.0.0.1:PORT/}. A key URL must
+         * start with one of them and continue with a plain path (letters, digits, {@code - . _ ~ /}, no
+         * {@code ..}). Keys are fetched over HTTPS (an {@code http://} URL as {@code https://}); plain HTTP only
+         * under an {@code http://} prefix of a loopback host.
          *
-         * @throws IllegalArgumentException when a prefix is not an http(s) URL of a host and a path ending in '/'
+         * @throws IllegalArgumentException when a prefix is not an https URL of a host and a path ending in '/'
+         *     (or http of a loopback host)
          */
         public Builder trustedKeyUrlPrefixes(List<String> prefixes) {
-            this.trustedKeyUrlPrefixes = new TrustedKeyUrls(Objects.requireNonNull(prefixes, "prefixes")).prefixes();
+            this.trusted = TrustedKeyUrls.underPrefixes(Objects.requireNonNull(prefixes, "prefixes"));
             return this;
         }
 
         /** How long fetching a public key may take, connecting included (default 5 s). */
         public Builder keyFetchTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "keyFetchTimeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("keyFetchTimeout: must be positive, got " + timeout);
-            }
-            this.keyFetchTimeout = timeout;
+            this.keyFetchTimeout = positive(timeout, "keyFetchTimeout");
             return this;
         }
 
@@ -191,13 +212,53 @@ public final class CallbackVerifier {
             return this;
         }
 
-        /** How long a fetched key is kept before it is fetched again (default: as long as it stays cached). */
+        /** How long a fetched key is kept before it is fetched again (default 1 day). */
         public Builder keyCacheTtl(Duration ttl) {
-            Objects.requireNonNull(ttl, "keyCacheTtl");
-            if (ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("keyCacheTtl: must be positive, got " + ttl);
-            }
-            this.keyCacheTtl = ttl;
+            this.keyCacheTtl = positive(ttl, "keyCacheTtl");
+            return this;
+        }
+
+        /** How long a failed key fetch is remembered, so that its URL is not fetched again meanwhile (default 30 s). */
+        public Builder keyFetchFailureTtl(Duration ttl) {
+            this.keyFetchFailureTtl = positive(ttl, "keyFetchFailureTtl");
+            return this;
+        }
+
+        /** How many key fetches may run at once; verifying with a further URL fails at once (default 4). */
+        public Builder maxKeyFetches(int fetches) {
+            this.maxKeyFetches = positive(fetches, "maxKeyFetches");
+            return this;
+        }
+
+        /**
+         * The body type the application's callbacks use (default {@link Callback.BodyType#FORM}): bodies are
+         * read as this type, and a request whose {@code Content-Type} names another is refused with
+         * {@link CallbackVerificationException.Reason#UNEXPECTED_BODY_TYPE}.
+         */
+        public Builder bodyType(Callback.BodyType bodyType) {
+            this.bodyType = Objects.requireNonNull(bodyType, "bodyType");
+            return this;
+        }
+
+        /**
+         * Accepts only callbacks bound with {@code binding} (the uploader's binding, same secret): the MAC must
+         * match the bucket and object OSS filled into the body, the expiry must not have passed and the nonce
+         * must be new to the {@linkplain #nonceStore nonce store}. Failures are
+         * {@link CallbackVerificationException.Reason#BINDING_MISSING}, {@code BINDING_MISMATCH},
+         * {@code BINDING_EXPIRED}, {@code REPLAYED} or {@code REPLAY_CHECK_UNAVAILABLE}.
+         */
+        public Builder binding(CallbackBinding binding) {
+            this.binding = Objects.requireNonNull(binding, "binding");
+            return this;
+        }
+
+        /**
+         * Where the nonces of accepted bound callbacks are remembered (default
+         * {@link NonceStore#inMemory(int) in memory}, at most 100,000 unexpired); share one store among all
+         * instances that receive callbacks.
+         */
+        public Builder nonceStore(NonceStore nonceStore) {
+            this.nonceStore = Objects.requireNonNull(nonceStore, "nonceStore");
             return this;
         }
 
@@ -212,8 +273,8 @@ public final class CallbackVerifier {
         }
 
         /**
-         * Verifies with this key only, for deployments that ship the OSS public key: the
-         * {@code x-oss-pub-key-url} header is then neither required nor fetched.
+         * Verifies with this key only, for deployments that ship the OSS public key (recommended in
+         * production): the {@code x-oss-pub-key-url} header is then neither required nor fetched.
          */
         public Builder publicKey(PublicKey publicKey) {
             this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
@@ -238,6 +299,14 @@ public final class CallbackVerifier {
 
         private static int positive(int value, String name) {
             if (value < 1) {
+                throw new IllegalArgumentException(name + ": must be positive, got " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(name + ": must be positive, got " + value);
             }
             return value;

@@ -1,10 +1,11 @@
 package dev.ossflux.core.callback;
 
+import dev.ossflux.core.internal.json.Databind;
 import dev.ossflux.core.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A callback request whose signature verified: the body OSS sent and the variables in it.
@@ -25,9 +26,9 @@ public final class VerifiedCallback {
     private final Callback.BodyType bodyType;
     private final byte[] body;
     private final Map<String, String> variables;
-    private final JsonNode json;
+    private final @Nullable Object json;
 
-    VerifiedCallback(Callback.BodyType bodyType, byte[] body, Map<String, String> variables, JsonNode json) {
+    VerifiedCallback(Callback.BodyType bodyType, byte[] body, Map<String, String> variables, @Nullable Object json) {
         this.bodyType = bodyType;
         this.body = body;
         this.variables = variables;
@@ -59,19 +60,40 @@ public final class VerifiedCallback {
         return Optional.ofNullable(variables.get(name));
     }
 
-    /** The body as JSON (a copy): the parsed JSON body, or an object of string fields for a form body. */
-    public JsonNode json() {
-        return json.deepCopy();
+    /**
+     * The body as a JSON object, read without any JSON library of the application: the fields of a JSON body
+     * (values as {@link CallbackReply#json()} describes), or the string fields of a form body. Unmodifiable.
+     *
+     * @throws IllegalArgumentException when a JSON body is not an object
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> json() {
+        if (json instanceof Map<?, ?> object) {
+            return (Map<String, Object>) object;
+        }
+        throw new IllegalArgumentException("callback body: not a JSON object");
     }
 
     /**
-     * The body mapped by Jackson to {@code type}; form values are strings, which Jackson converts
-     * to numbers where the type asks for them.
+     * The body mapped to {@code type} by the application's Jackson (3, else 2, found on the class path; unknown
+     * properties ignored), or without Jackson to a record, {@code Map} or plain value by name. Form values are
+     * strings, converted to numbers where the type asks for them.
      *
-     * @throws tools.jackson.core.JacksonException when the body does not fit the type
+     * @throws IllegalArgumentException when the body does not fit the type (the mapper's error is the cause)
      */
     public <T> T as(Class<T> type) {
-        return Json.MAPPER.treeToValue(json, type);
+        return as(type, Databind.detected()::read);
+    }
+
+    /**
+     * The body mapped to {@code type} by {@code mapping}, such as the application's configured
+     * {@code objectMapper::readValue}; a form body is given to it as a JSON object of strings.
+     *
+     * @throws IllegalArgumentException when the body does not fit the type (the mapper's error is the cause)
+     */
+    public <T> T as(Class<T> type, JsonMapping mapping) {
+        byte[] content = bodyType == Callback.BodyType.JSON ? body : Json.write(json);
+        return JsonObjects.map(content, type, mapping, "callback body");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.ossflux.core.callback;
 
+import dev.ossflux.core.internal.json.Databind;
 import dev.ossflux.core.internal.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -26,7 +28,8 @@ final class Warmup {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot verify MD5withRSA signatures", e);
         }
-        Json.MAPPER.readTree("{\"warmup\":[1,\"a\"]}");
+        Json.read("{\"warmup\":[1,\"a\"]}".getBytes(StandardCharsets.UTF_8));
+        Databind.detected();
         done = true;
     }
 }

@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ossflux.core.callback.CallbackVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -98,7 +100,7 @@ class CallbackVerifierTest {
         CallbackRequest request = CallbackRequest.builder("/%E5%9B%9E%E8%B0%83/a+b%20c").query("name=%E5%9B%9E&x=a+b")
                 .authorization(authorization).publicKeyUrl(base64(keys.url("key.pem")))
                 .contentType("application/json; charset=utf-8").body(body.getBytes(StandardCharsets.UTF_8)).build();
-        StepVerifier.create(verifier.verify(request))
+        StepVerifier.create(trusting(keys).bodyType(Callback.BodyType.JSON).build().verify(request))
                 .assertNext(callback -> assertThat(callback.variable("object")).contains("a b"))
                 .expectComplete().verify(WAIT);
     }
@@ -118,10 +120,72 @@ class CallbackVerifierTest {
     }
 
     @Test
-    void trustsOnlyTheOssKeyHostByDefault() {
+    void trustsOnlyTheOssKeyUrlByDefault() {
         assertFails(CallbackVerifier.builder().build(), request(keys.url("key.pem")).build(),
                 Reason.UNTRUSTED_PUBLIC_KEY_URL);
+        try (ProxyRecorder proxy = new ProxyRecorder()) {
+            CallbackVerifier oss = CallbackVerifier.builder().httpClient(proxy.client()).build();
+            for (int i = 0; i < 1000; i++) {
+                assertFails(oss, request("https://gosspublic.alicdn.com/key-" + i + ".pem").build(),
+                        Reason.UNTRUSTED_PUBLIC_KEY_URL);
+            }
+            assertThat(proxy.requestLines()).isEmpty();
+        }
         assertThat(keys.requests()).isZero();
+    }
+
+    @Test
+    void fetchesAnHttpKeyUrlOverHttpsNeverOverHttp() {
+        try (ProxyRecorder proxy = new ProxyRecorder()) {
+            CallbackVerifier oss = CallbackVerifier.builder().httpClient(proxy.client()).build();
+            assertFails(oss, request("http://gosspublic.alicdn.com/callback_pub_key_v1.pem").build(),
+                    Reason.PUBLIC_KEY_UNAVAILABLE);
+            CallbackVerifier ossHost = CallbackVerifier.builder().httpClient(proxy.client())
+                    .trustedKeyUrlPrefixes(List.of("https://gosspublic.alicdn.com/")).build();
+            assertFails(ossHost, request("http://gosspublic.alicdn.com/keys/v2.pem").build(),
+                    Reason.PUBLIC_KEY_UNAVAILABLE);
+            assertThat(proxy.requestLines()).hasSize(2)
+                    .allMatch(line -> line.startsWith("CONNECT gosspublic.alicdn.com:443 "));
+        }
+    }
+
+    @Test
+    void capsKeyFetchesInFlightAndKeepsTheCachedKey() {
+        CallbackVerifier capped = trusting(keys).maxKeyFetches(3).keyFetchTimeout(Duration.ofMillis(500)).build();
+        StepVerifier.create(capped.verify(request(keys.url("key.pem")).build()))
+                .expectNextCount(1).expectComplete().verify(WAIT);
+        String forged = base64("not a signature of this body");
+        List<Mono<Reason>> storm = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            storm.add(capped.verify(request(keys.url("held/" + i + ".pem")).authorization(forged).build())
+                    .map(ok -> Reason.MALFORMED)
+                    .onErrorResume(CallbackVerificationException.class, e -> Mono.just(e.reason())));
+        }
+        StepVerifier.create(Flux.merge(storm).collectList())
+                .assertNext(reasons -> assertThat(reasons).hasSize(1000)
+                        .containsOnly(Reason.PUBLIC_KEY_UNAVAILABLE))
+                .expectComplete().verify(WAIT);
+        assertThat(keys.maxHeld()).isEqualTo(3);
+        assertThat(keys.requests()).isEqualTo(1 + 3);
+        StepVerifier.create(capped.verify(request(keys.url("key.pem")).build()))
+                .expectNextCount(1).expectComplete().verify(WAIT);
+        StepVerifier.create(CallbackVerifier.builder().publicKeyPem(CallbackVectors.PUBLIC_KEY_PEM).build()
+                        .verify(request(keys.url("held/0.pem")).build()))
+                .expectNextCount(1).expectComplete().verify(WAIT);
+        assertThat(keys.requests()).isEqualTo(1 + 3);
+    }
+
+    @Test
+    void failedFetchesNeverPushACachedKeyOut() {
+        CallbackVerifier small = trusting(keys).keyCacheSize(1).build();
+        StepVerifier.create(small.verify(request(keys.url("key.pem")).build()))
+                .expectNextCount(1).expectComplete().verify(WAIT);
+        for (int i = 0; i < 20; i++) {
+            assertFails(small, request(keys.url("missing-" + i + ".pem")).build(), Reason.PUBLIC_KEY_UNAVAILABLE);
+        }
+        StepVerifier.create(small.verify(request(keys.url("key.pem")).build()))
+                .expectNextCount(1).expectComplete().verify(WAIT);
+        assertThat(keys.requests()).isEqualTo(1 + 20);
     }
 
     @Test
@@ -165,10 +229,14 @@ class CallbackVerifierTest {
     }
 
     @Test
-    void fetchesAgainAfterAFailedFetch() {
+    void remembersAFailedFetchBrieflyThenFetchesAgain() {
         assertFails(request(keys.url("missing.pem")).build(), Reason.PUBLIC_KEY_UNAVAILABLE);
         assertFails(request(keys.url("missing.pem")).build(), Reason.PUBLIC_KEY_UNAVAILABLE);
-        assertThat(keys.requests()).isEqualTo(2);
+        assertThat(keys.requests()).isEqualTo(1);
+        CallbackVerifier forgetful = trusting(keys).keyFetchFailureTtl(Duration.ofNanos(1)).build();
+        assertFails(forgetful, request(keys.url("missing.pem")).build(), Reason.PUBLIC_KEY_UNAVAILABLE);
+        assertFails(forgetful, request(keys.url("missing.pem")).build(), Reason.PUBLIC_KEY_UNAVAILABLE);
+        assertThat(keys.requests()).isEqualTo(3);
     }
 
     @Test
@@ -232,9 +300,16 @@ class CallbackVerifierTest {
     }
 
     @Test
-    void rejectsASignedBodyThatDoesNotMatchItsContentType() {
-        assertFails(request(keys.url("key.pem")).contentType("application/json").build(), Reason.MALFORMED);
-        assertFails(request(keys.url("key.pem")).contentType("text/plain").build(), Reason.MALFORMED);
+    void readsTheBodyAsTheExpectedTypeAndRefusesAnotherContentType() {
+        assertFails(request(keys.url("key.pem")).contentType("application/json").build(),
+                Reason.UNEXPECTED_BODY_TYPE);
+        assertFails(request(keys.url("key.pem")).contentType("text/plain").build(), Reason.UNEXPECTED_BODY_TYPE);
+        StepVerifier.create(verifier.verify(request(keys.url("key.pem")).contentType(null).build()))
+                .assertNext(callback -> assertThat(callback.bodyType()).isEqualTo(Callback.BodyType.FORM))
+                .expectComplete().verify(WAIT);
+        CallbackVerifier json = trusting(keys).bodyType(Callback.BodyType.JSON).build();
+        assertFails(json, request(keys.url("key.pem")).build(), Reason.UNEXPECTED_BODY_TYPE);
+        assertFails(json, request(keys.url("key.pem")).contentType("application/json").build(), Reason.MALFORMED);
     }
 
     @Test

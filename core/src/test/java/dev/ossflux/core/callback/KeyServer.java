@@ -13,11 +13,14 @@ import reactor.netty.http.server.HttpServerRoutes;
  * A Reactor Netty server on 127.0.0.1 that counts requests and serves: the test public key at
  * {@code /key.pem} and {@code /other.pem}, the key after 300 ms at {@code /slow.pem}, nothing at
  * {@code /silent.pem}, 64 KiB at {@code /huge.pem} (with Content-Length) and {@code /chunked.pem}
- * (without), text at {@code /text.pem}, a redirect to the key at {@code /redirect.pem}, 404 elsewhere.
+ * (without), text at {@code /text.pem}, a redirect to the key at {@code /redirect.pem}, nothing under
+ * {@code /held/} (counting the requests it holds at once), 404 elsewhere.
  */
 final class KeyServer implements AutoCloseable {
 
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger maxHeld = new AtomicInteger();
     private final DisposableServer server;
 
     KeyServer() {
@@ -33,6 +36,9 @@ final class KeyServer implements AutoCloseable {
                         Flux.range(0, 64).map(i -> new byte[1024])))
                 .get("/text.pem", (request, response) -> response.sendString(Mono.just("hello, not a key")))
                 .get("/redirect.pem", (request, response) -> response.sendRedirect(url("key.pem")))
+                .get("/held/{name}", (request, response) -> Mono.<Void>never()
+                        .doOnSubscribe(s -> maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max))
+                        .doFinally(signal -> held.decrementAndGet()))
                 .route(request -> true, (request, response) -> response.sendNotFound());
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((request, response) -> {
@@ -56,6 +62,11 @@ final class KeyServer implements AutoCloseable {
 
     int requests() {
         return requests.get();
+    }
+
+    /** The most requests under {@code /held/} open at once. */
+    int maxHeld() {
+        return maxHeld.get();
     }
 
     @Override

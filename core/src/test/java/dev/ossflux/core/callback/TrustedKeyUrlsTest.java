@@ -11,15 +11,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TrustedKeyUrlsTest {
 
-    private final TrustedKeyUrls oss = new TrustedKeyUrls(TrustedKeyUrls.OSS_PREFIXES);
+    private final TrustedKeyUrls oss = TrustedKeyUrls.OSS;
+    private final TrustedKeyUrls ossHost = TrustedKeyUrls.underPrefixes(List.of("https://gosspublic.alicdn.com/"));
+
+    @Test
+    void trustsOnlyTheDocumentedOssKeyUrlByDefaultAndFetchesItOverHttps() {
+        assertThat(oss.check("https://gosspublic.alicdn.com/callback_pub_key_v1.pem"))
+                .isEqualTo("https://gosspublic.alicdn.com/callback_pub_key_v1.pem");
+        assertThat(oss.check("http://gosspublic.alicdn.com/callback_pub_key_v1.pem"))
+                .isEqualTo("https://gosspublic.alicdn.com/callback_pub_key_v1.pem");
+        for (String other : List.of("https://gosspublic.alicdn.com/keys/v2/key-2.pem",
+                "https://gosspublic.alicdn.com/callback_pub_key_v2.pem",
+                "https://gosspublic.alicdn.com/callback_pub_key_v1.pem/",
+                "http://gosspublic.alicdn.com/callback_pub_key_v1.pem?x")) {
+            assertThatThrownBy(() -> oss.check(other)).isInstanceOfSatisfying(CallbackVerificationException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_PUBLIC_KEY_URL));
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {
             "https://gosspublic.alicdn.com/callback_pub_key_v1.pem",
             "http://gosspublic.alicdn.com/callback_pub_key_v1.pem",
             "https://gosspublic.alicdn.com/keys/v2/key-2.pem"})
-    void trustsKeysOnTheOssKeyHost(String url) {
-        assertThat(oss.check(url)).isEqualTo(url);
+    void trustsKeysUnderAPrefixAndFetchesThemOverHttps(String url) {
+        assertThat(ossHost.check(url)).isEqualTo(url.replace("http://", "https://"));
     }
 
     @ParameterizedTest
@@ -44,7 +60,7 @@ class TrustedKeyUrlsTest {
             "file:///etc/passwd",
             ""})
     void rejectsEverythingElseWithoutLookingItUp(String url) {
-        assertThatThrownBy(() -> oss.check(url))
+        assertThatThrownBy(() -> ossHost.check(url))
                 .isInstanceOfSatisfying(CallbackVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNTRUSTED_PUBLIC_KEY_URL))
                 .hasMessageNotContaining("\r")
@@ -53,7 +69,7 @@ class TrustedKeyUrlsTest {
 
     @Test
     void trustsAConfiguredEmulatorPrefixOnly() {
-        TrustedKeyUrls emulator = new TrustedKeyUrls(List.of("http://127.0.0.1:8123/keys/"));
+        TrustedKeyUrls emulator = TrustedKeyUrls.underPrefixes(List.of("http://127.0.0.1:8123/keys/"));
         assertThat(emulator.check("http://127.0.0.1:8123/keys/callback.pem")).endsWith("callback.pem");
         assertThatThrownBy(() -> emulator.check("http://127.0.0.1:8123/other/callback.pem"))
                 .isInstanceOf(CallbackVerificationException.class);
@@ -66,9 +82,9 @@ class TrustedKeyUrlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://gosspublic.alicdn.com", "http://127.0.0.1:8123", "ftp://example.com/",
             "https://user@example.com/", "https://example.com/?q/", "https://example.com/a/../", "/keys/",
-            "https://example.com/#/"})
-    void refusesPrefixesThatDoNotPinAHostAndPath(String prefix) {
-        assertThatThrownBy(() -> new TrustedKeyUrls(List.of(prefix)))
+            "https://example.com/#/", "http://gosspublic.alicdn.com/", "http://10.0.0.1:9000/", "HTTPS://example.com/"})
+    void refusesPrefixesThatDoNotPinAHostAndPathOrUsePlainHttpBeyondLoopback(String prefix) {
+        assertThatThrownBy(() -> TrustedKeyUrls.underPrefixes(List.of(prefix)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(prefix);
     }

@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
 
 /**
  * The finished items of resumable batches: one JSON line per uploaded file, appended as items end.
@@ -52,9 +52,9 @@ final class BatchJournal {
             }
             for (String line : lines) {
                 try {
-                    Entry entry = Json.MAPPER.readValue(line, Entry.class);
+                    Entry entry = Json.read(line.getBytes(StandardCharsets.UTF_8), Entry.class);
                     entries.put(entry.bucket() + "/" + entry.key(), entry);
-                } catch (JacksonException torn) {
+                } catch (IllegalArgumentException torn) {
                     // a line cut short by a crash records nothing
                 }
             }
@@ -64,7 +64,9 @@ final class BatchJournal {
 
     Mono<Void> append(Entry entry) {
         return Mono.<Void>fromRunnable(() -> {
-            byte[] line = (Json.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] json = Json.write(entry);
+            byte[] line = Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
             try {
                 PrivateDirectories.create(path.getParent());
                 try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

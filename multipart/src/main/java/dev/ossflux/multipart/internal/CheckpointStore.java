@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
 
 /**
  * Checkpoint files in one directory, one per (file, bucket, key), written atomically: the JSON
@@ -42,10 +41,10 @@ final class CheckpointStore {
     Mono<Optional<Checkpoint>> load(Path location) {
         return Mono.fromCallable(() -> {
             try {
-                return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(location), Checkpoint.class));
+                return Optional.of(Json.read(Files.readAllBytes(location), Checkpoint.class));
             } catch (NoSuchFileException missing) {
                 return Optional.<Checkpoint>empty();
-            } catch (JacksonException corrupt) {
+            } catch (IllegalArgumentException corrupt) {
                 throw new IllegalStateException("checkpoint " + location + " is not readable; delete it to start over",
                         corrupt);
             }
@@ -58,7 +57,7 @@ final class CheckpointStore {
                 PrivateDirectories.create(directory);
                 Path temporary = Files.createTempFile(directory, location.getFileName().toString(), ".tmp");
                 try {
-                    Files.write(temporary, Json.MAPPER.writeValueAsBytes(checkpoint));
+                    Files.write(temporary, Json.write(checkpoint));
                     move(temporary, location);
                 } finally {
                     Files.deleteIfExists(temporary);

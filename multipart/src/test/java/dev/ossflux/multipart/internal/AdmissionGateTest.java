@@ -1,30 +1,53 @@
 package dev.ossflux.multipart.internal;
 
+import static dev.ossflux.multipart.internal.ProbeClient.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ossflux.core.OssClient;
 import dev.ossflux.core.TransferBudget;
+import dev.ossflux.multipart.internal.AdmissionGate.Admitted;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
 
+/** The source is a {@link TestPublisher}: it fails the test if it is asked to emit beyond the demand it got. */
 class AdmissionGateTest {
 
-    @Test
-    void readsTheSourceOnlyAsFastAsTheBudgetAdmits() {
-        TransferBudget budget = budget(300);
-        AtomicInteger pulled = new AtomicInteger();
-        Flux<Integer> source = Flux.range(1, 10).doOnNext(n -> pulled.incrementAndGet());
+    private final TestPublisher<Integer> source = TestPublisher.create();
 
-        StepVerifier.create(AdmissionGate.admit(source, budget::reserve, n -> 100), 10)
-                .expectNextCount(3)
-                .expectNoEvent(Duration.ofMillis(50))
+    @Test
+    void asksTheSourceOnlyForWhatTheBudgetAdmits() {
+        TransferBudget budget = budget(300);
+        List<Admitted<Integer>> admitted = new ArrayList<>();
+
+        StepVerifier.create(AdmissionGate.admit(source.flux(), budget::reserve, n -> 100), 10)
                 .then(() -> {
-                    assertThat(pulled).as("only what the budget admitted was read").hasValue(3);
+                    source.assertMinRequested(3).assertMaxRequested(3);
                     assertThat(budget.bytesInUse()).isEqualTo(300);
                 })
+                .then(() -> source.next(1, 2, 3))
+                .recordWith(() -> admitted)
+                .expectNextCount(3)
+                .then(() -> source.assertMaxRequested(0))
+                .then(() -> admitted.get(0).permit().release())
+                .then(() -> source.assertMinRequested(1).assertMaxRequested(1))
+                .then(() -> source.next(4))
+                .expectNextMatches(item -> item.item() == 4)
+                .then(() -> source.assertMaxRequested(0))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+        source.assertCancelled();
+    }
+
+    @Test
+    void asksForNothingBeforeDownstreamDoes() {
+        StepVerifier.create(AdmissionGate.admit(source.flux(), budget(1000)::reserve, n -> 100), 0)
+                .then(() -> source.assertMaxRequested(0))
+                .thenRequest(2)
+                .then(() -> source.assertMinRequested(2).assertMaxRequested(2))
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
     }
@@ -53,17 +76,12 @@ class AdmissionGateTest {
         assertThat(budget.bytesInUse()).isZero();
         assertThat(budget.requestsInUse()).isZero();
 
-        StepVerifier.create(AdmissionGate.admit(Flux.<Integer>never(), budget::reserve, n -> 100), 3)
-                .expectSubscription()
-                .expectNoEvent(Duration.ofMillis(20))
+        StepVerifier.create(AdmissionGate.admit(source.flux(), budget::reserve, n -> 100), 3)
+                .then(() -> assertThat(budget.bytesInUse()).as("room granted ahead of the items").isEqualTo(300))
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
+        source.assertCancelled();
         assertThat(budget.bytesInUse()).isZero();
-    }
-
-    /** The budget of a client that is never used to send anything. */
-    private static TransferBudget budget(long bytes) {
-        return OssClient.builder().endpoint("http://127.0.0.1:9").maxBytesInFlight(bytes).maxRequestsInFlight(100)
-                .build().transferBudget();
+        assertThat(budget.requestsInUse()).isZero();
     }
 }

@@ -6,10 +6,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
 
 class PartCutterTest {
 
@@ -58,22 +58,36 @@ class PartCutterTest {
     }
 
     @Test
-    void readsFromTheSourceOnlyWhatRequestedPartsNeed() {
-        AtomicLong produced = new AtomicLong();
-        Flux<ByteBuffer> endless = Flux.<ByteBuffer>generate(sink -> sink.next(ByteBuffer.allocate(30 * K)))
-                .doOnNext(buffer -> produced.incrementAndGet()).hide();
-        StepVerifier.create(PartCutter.cut(endless, PARTS_OF_300K), 2)
-                .expectNextCount(2)
-                .thenAwait(Duration.ofMillis(50))
-                .then(() -> assertThat(produced.get()).as("two parts of ten buffers, plus at most one in hand")
-                        .isBetween(20L, 21L))
-                .thenCancel()
+    void asksTheSourceOnlyForTheBuffersOfRequestedPartsAndOneInHand() {
+        TestPublisher<ByteBuffer> source = TestPublisher.create();
+        StepVerifier.create(PartCutter.cut(source.flux(), PARTS_OF_300K), 0)
+                .then(() -> source.assertMaxRequested(1))
+                .thenRequest(1)
+                .then(() -> emit(source, 10))
+                .assertNext(part -> assertThat(part.size()).isEqualTo(300 * K))
+                .then(() -> source.assertMaxRequested(1))
+                .thenRequest(1)
+                .then(() -> emit(source, 5))
+                .expectNoEvent(Duration.ZERO)
+                .then(() -> emit(source, 5))
+                .assertNext(part -> assertThat(part.number()).isEqualTo(2))
+                .then(() -> source.assertMaxRequested(1))
+                .then(source::complete)
+                .expectComplete()
                 .verify(Duration.ofSeconds(5));
+    }
+
+    /** Emits {@code count} buffers of 30 KiB, each only once the cutter has asked for it. */
+    private static void emit(TestPublisher<ByteBuffer> source, int count) {
+        for (int i = 0; i < count; i++) {
+            source.assertMinRequested(1).next(ByteBuffer.allocate(30 * K));
+        }
     }
 
     @Test
     void growsPartsEveryThousandSoAStreamIsNotCappedAtTenThousandStartSizedParts() {
-        Flux<ByteBuffer> stream = Flux.<ByteBuffer>generate(sink -> sink.next(ByteBuffer.allocate(100 * K))).take(1000 + 2000 + 4000 + 1);
+        ByteBuffer chunk = ByteBuffer.allocate(100 * K);
+        Flux<ByteBuffer> stream = Flux.range(0, 1000 + 2000 + 4000 + 1).map(i -> chunk);
         List<PartCutter.Part> parts = PartCutter.cut(stream, new GrowingPartSizes(100 * K)).collectList()
                 .block(Duration.ofSeconds(30));
         assertThat(parts.get(999).size()).isEqualTo(100 * K);

@@ -58,8 +58,9 @@ final class BodyReceiver {
                 })
                 .map(ByteBuf::retain)
                 .concatMap(buf -> {
-                    for (ByteBuffer nio : buf.nioBuffers()) {
-                        state[0] = Crc64.update(state[0], nio);
+                    ByteBuffer[] nios = buf.nioBuffers();
+                    state[0] = Crc64.update(state[0], nios);
+                    for (ByteBuffer nio : nios) {
                         md5.update(nio);
                     }
                     return writer.write(buf);

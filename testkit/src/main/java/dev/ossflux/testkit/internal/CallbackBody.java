@@ -53,7 +53,7 @@ public final class CallbackBody {
             if (NUMBERS.contains(name) && !text.isEmpty() && !name.startsWith("x:")) {
                 return text;
             }
-            return Json.MAPPER.writeValueAsString(text);
+            return Json.quote(text);
         });
     }
 }

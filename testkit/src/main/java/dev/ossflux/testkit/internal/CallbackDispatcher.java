@@ -18,7 +18,6 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.core.JacksonException;
 
 /**
  * Calls the callback URLs in order, each signed with the emulator's RSA key, until one answers
@@ -123,11 +122,8 @@ final class CallbackDispatcher {
             return failed("Error status : " + reply.status() + ".");
         }
         try {
-            Json.MAPPER.readTree(reply.body());
-        } catch (JacksonException e) {
-            return failed("Response body is not valid json format.");
-        }
-        if (reply.body().length == 0) {
+            Json.read(reply.body());
+        } catch (IllegalArgumentException e) {
             return failed("Response body is not valid json format.");
         }
         return new Outcome(true, reply.body(), "");

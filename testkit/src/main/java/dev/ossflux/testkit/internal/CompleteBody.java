@@ -7,7 +7,6 @@ import dev.ossflux.testkit.internal.Entries.UploadEntry;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 
 /**
  * Reads a CompleteMultipartUpload body and checks it in the emulator's order: MalformedXML,
@@ -46,7 +45,7 @@ final class CompleteBody {
         List<CompleteMultipartUpload.Part> listed;
         try {
             listed = body.length == 0 ? List.of() : Xml.read(body, CompleteMultipartUpload.class).parts();
-        } catch (JacksonException e) {
+        } catch (IllegalArgumentException e) {
             listed = List.of();
         }
         if (listed.isEmpty()) {

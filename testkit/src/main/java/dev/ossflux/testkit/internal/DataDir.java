@@ -94,15 +94,15 @@ final class DataDir {
     /** Everything stored by an earlier run on this directory. */
     void load(List<ObjectEntry> objects, List<UploadEntry> uploads) {
         for (Path file : jsonFiles(root.resolve("objects"))) {
-            ObjectFile record = Json.MAPPER.readValue(file.toFile(), ObjectFile.class);
+            ObjectFile record = read(file, ObjectFile.class);
             objects.add(new ObjectEntry(record.meta(), content(record.blobs())));
         }
         for (Path file : jsonFiles(root.resolve("uploads"))) {
             if (file.getFileName().toString().equals("upload.json")) {
-                UploadEntry upload = new UploadEntry(Json.MAPPER.readValue(file.toFile(), UploadMeta.class));
+                UploadEntry upload = new UploadEntry(read(file, UploadMeta.class));
                 for (Path partFile : jsonFiles(file.getParent())) {
                     if (partFile.getFileName().toString().startsWith("part-")) {
-                        PartFile part = Json.MAPPER.readValue(partFile.toFile(), PartFile.class);
+                        PartFile part = read(partFile, PartFile.class);
                         upload.parts().put(part.meta().partNumber(), new PartEntry(part.meta(), content(part.blobs())));
                     }
                 }
@@ -136,8 +136,16 @@ final class DataDir {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + "." + randomName() + ".tmp");
-            Files.write(temp, Json.MAPPER.writeValueAsBytes(value));
+            Files.write(temp, Json.write(value));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try {
+            return Json.read(Files.readAllBytes(file), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,11 +70,11 @@ public final class EmulatorServer {
 
     /**
      * Loads, on the caller's thread, what the handlers would otherwise load on an event loop: the
-     * Jackson mappers (which read service files from jars) and the JCA providers.
+     * JSON and XML machinery (which reads service files from jars) and the JCA providers.
      */
     private static void warmUp(EmulatorConfig config) {
         Warmup.run();
-        Json.MAPPER.writeValueAsString("warmup");
+        Json.quote("warmup");
         Hashing.md5();
         new CallbackSigner(config.callbackKeys()).sign(new byte[] {'w'});
     }

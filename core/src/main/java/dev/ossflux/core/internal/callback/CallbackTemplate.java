@@ -19,7 +19,7 @@ public final class CallbackTemplate {
     }
 
     /**
-     * Parses {@code template}; a {@code $} without {@code {} or an unclosed brace is an
+     * Parses {@code template}; a {@code $} without an opening brace after it, or an unclosed brace, is an
      * {@link IllegalArgumentException}.
      */
     public static CallbackTemplate parse(String template) {

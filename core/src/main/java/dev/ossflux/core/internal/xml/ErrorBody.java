@@ -3,8 +3,6 @@ package dev.ossflux.core.internal.xml;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code <Error>} body OSS sends with a failure: every leaf element by name, in order.
@@ -22,13 +20,14 @@ public record ErrorBody(Map<String, String> fields) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (xml.length > 0) {
             try {
-                JsonNode root = Xml.MAPPER.readTree(xml);
-                for (Map.Entry<String, JsonNode> field : root.properties()) {
-                    if (field.getValue().isValueNode()) {
-                        fields.put(field.getKey(), field.getValue().asString());
-                    }
+                if (Xml.tree(xml) instanceof Map<?, ?> root) {
+                    root.forEach((name, value) -> {
+                        if (value instanceof String text) {
+                            fields.put((String) name, text);
+                        }
+                    });
                 }
-            } catch (JacksonException notXml) {
+            } catch (IllegalArgumentException notXml) {
                 return new ErrorBody(Map.of());
             }
         }
@@ -41,25 +40,6 @@ public record ErrorBody(Map<String, String> fields) {
 
     /** Renders {@code <?xml ...?><Error>...</Error>} with the fields in order, escaped. */
     public String toXml() {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>");
-        fields.forEach((name, value) -> xml.append('<').append(name).append('>').append(escape(value))
-                .append("</").append(name).append('>'));
-        return xml.append("</Error>").toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Xml.document("Error", fields);
     }
 }

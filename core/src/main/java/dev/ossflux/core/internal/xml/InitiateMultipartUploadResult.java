@@ -1,12 +1,5 @@
 package dev.ossflux.core.internal.xml;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
-
-@JacksonXmlRootElement(localName = "InitiateMultipartUploadResult")
-@JsonPropertyOrder({"Bucket", "Key", "UploadId"})
-public record InitiateMultipartUploadResult(
-        @JsonProperty("Bucket") String bucket, @JsonProperty("Key") String key,
-        @JsonProperty("UploadId") String uploadId) {
+/** The body OSS answers InitiateMultipartUpload with. */
+public record InitiateMultipartUploadResult(String bucket, String key, String uploadId) {
 }

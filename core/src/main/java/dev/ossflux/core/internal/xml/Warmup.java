@@ -1,5 +1,6 @@
 package dev.ossflux.core.internal.xml;
 
+import dev.ossflux.core.internal.json.Databind;
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.core.internal.xml.CompleteMultipartUpload;
 import dev.ossflux.core.internal.xml.CompleteMultipartUploadResult;
@@ -10,9 +11,10 @@ import dev.ossflux.core.internal.xml.ListPartsResult;
 import dev.ossflux.core.internal.xml.Xml;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Loads the Jackson mappers and the OSS body types while a client is built, on the caller's
+ * Loads the JSON and XML machinery and the OSS body types while a client is built, on the caller's
  * thread: class loading reads jars, which must not happen later on an event loop. The emulator in
  * testkit runs it too.
  */
@@ -28,7 +30,8 @@ public final class Warmup {
             return;
         }
         ErrorBody.parse("<Error><Code>Warmup</Code></Error>".getBytes(StandardCharsets.UTF_8));
-        Json.MAPPER.readTree("{\"warmup\":true}");
+        Json.read(Json.write(Map.of("warmup", true)));
+        Databind.detected();
         roundTrip(new InitiateMultipartUploadResult("b", "k", "u"));
         roundTrip(new CompleteMultipartUpload(List.of(new CompleteMultipartUpload.Part(1, "e"))));
         roundTrip(new CompleteMultipartUploadResult(null, "l", "b", "k", "e"));

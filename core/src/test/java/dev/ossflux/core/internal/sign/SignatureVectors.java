@@ -33,6 +33,12 @@ final class SignatureVectors {
         return new Request(method, "examplebucket", key);
     }
 
+    /** The PutObject with callback the Java SDK sent (§10.7 C-1 and C-2), before signing. */
+    static Request capturedPutWithCallback() {
+        return request("PUT", "exampledir/exampleobject.txt").header("x-oss-callback", CB_B)
+                .header("x-oss-callback-var", "eyJ4OnVpZCI6IjQyIiB9").header("Content-Type", "text/plain");
+    }
+
     static final class Request {
         private final String method;
         private final String bucket;

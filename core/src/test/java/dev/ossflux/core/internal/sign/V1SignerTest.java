@@ -1,11 +1,11 @@
 package dev.ossflux.core.internal.sign;
 
 import static dev.ossflux.core.internal.sign.SignatureVectors.CB_A;
-import static dev.ossflux.core.internal.sign.SignatureVectors.CB_B;
 import static dev.ossflux.core.internal.sign.SignatureVectors.NOW;
 import static dev.ossflux.core.internal.sign.SignatureVectors.TEST;
 import static dev.ossflux.core.internal.sign.SignatureVectors.TEST_STS;
 import static dev.ossflux.core.internal.sign.SignatureVectors.UPLOAD_ID;
+import static dev.ossflux.core.internal.sign.SignatureVectors.capturedPutWithCallback;
 import static dev.ossflux.core.internal.sign.SignatureVectors.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,8 +91,7 @@ class V1SignerTest {
 
     @Test
     void signsTheCapturedPutWithCallback() {
-        Request request = request("PUT", "exampledir/exampleobject.txt").header("x-oss-callback", CB_B)
-                .header("x-oss-callback-var", "eyJ4OnVpZCI6IjQyIiB9").header("Content-Type", "text/plain");
+        Request request = capturedPutWithCallback();
         assertThat(sign(request, TEST)).isEqualTo("OSS LTAI-test-id:jEp3g4k3UIsg/IMu8ULjxRSv440=");
     }
 

@@ -1,12 +1,12 @@
 package dev.ossflux.core.internal.sign;
 
 import static dev.ossflux.core.internal.sign.SignatureVectors.CB_A;
-import static dev.ossflux.core.internal.sign.SignatureVectors.CB_B;
 import static dev.ossflux.core.internal.sign.SignatureVectors.CB_C;
 import static dev.ossflux.core.internal.sign.SignatureVectors.NOW;
 import static dev.ossflux.core.internal.sign.SignatureVectors.TEST;
 import static dev.ossflux.core.internal.sign.SignatureVectors.TEST_STS;
 import static dev.ossflux.core.internal.sign.SignatureVectors.UPLOAD_ID;
+import static dev.ossflux.core.internal.sign.SignatureVectors.capturedPutWithCallback;
 import static dev.ossflux.core.internal.sign.SignatureVectors.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,8 +133,7 @@ class V4SignerTest {
 
     @Test
     void signsTheCapturedRequestsOfTheJavaSdk() {
-        Request put = request("PUT", "exampledir/exampleobject.txt").header("x-oss-callback", CB_B)
-                .header("x-oss-callback-var", "eyJ4OnVpZCI6IjQyIiB9").header("Content-Type", "text/plain");
+        Request put = capturedPutWithCallback();
         assertThat(signature(put, TEST)).isEqualTo("27928e364c99361ef7509d48c2b1437a346c5fd00042fc6c7394137813444364");
         Request complete = request("POST", "big/file.bin").query("uploadId", UPLOAD_ID)
                 .header("x-oss-callback", CB_C).header("Content-Length", "339");

@@ -1,10 +1,17 @@
 package dev.ossflux.core.internal.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class XmlTest {
 
@@ -67,5 +74,33 @@ class XmlTest {
         assertThat(Xml.read(xml, ListPartsResult.class)).isEqualTo(result);
         assertThat(Xml.read(Xml.write(new ListPartsResult("b", "k", "u", "Standard", 0, 0, 1000, false, List.of())),
                 ListPartsResult.class).parts()).isEmpty();
+    }
+
+    @Test
+    void refusesDocumentsWithADtdSoThatNoEntityIsExpanded(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET");
+        String external = "<?xml version=\"1.0\"?><!DOCTYPE Error [<!ENTITY xxe SYSTEM \"" + secret.toUri()
+                + "\">]><Error><Code>&xxe;</Code></Error>";
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE Error [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;"
+                + "&a;&a;&a;&a;\">]><Error><Code>&b;&b;&b;&b;</Code></Error>";
+        for (String xml : List.of(external, laughs)) {
+            byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+            assertThat(ErrorBody.parse(bytes).fields()).isEmpty();
+            assertThatThrownBy(() -> Xml.read(bytes, InitiateMultipartUploadResult.class))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("TOP-SECRET");
+        }
+    }
+
+    @Test
+    void refusesAnExternalDtdWithoutFetchingIt() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(200);
+            String xml = "<?xml version=\"1.0\"?><!DOCTYPE Error SYSTEM \"http://127.0.0.1:" + server.getLocalPort()
+                    + "/evil.dtd\"><Error><Code>X</Code></Error>";
+            assertThat(ErrorBody.parse(xml.getBytes(StandardCharsets.UTF_8)).fields()).isEmpty();
+            assertThatThrownBy(server::accept).as("nobody asked for the DTD")
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
     }
 }

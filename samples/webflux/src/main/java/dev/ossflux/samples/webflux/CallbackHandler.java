@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /oss/callback}: the endpoint OSS calls after storing an upload. A callback whose signature
- * verifies gets 200 and a {@link CallbackReceipt}, which OSS relays to the uploader; anything else gets
- * 401 (503 when the OSS public key could not be fetched, so the signature could not be checked).
+ * verifies and that this application bound (for the object OSS names, unexpired, not seen before) gets 200 and
+ * a {@link CallbackReceipt}, which OSS relays to the uploader; anything else gets 401 (503 when the OSS public
+ * key could not be fetched or the replay check could not run, so the callback could not be checked).
  */
 final class CallbackHandler {
 
@@ -37,6 +38,7 @@ final class CallbackHandler {
                 .onErrorResume(CallbackVerificationException.class, e -> {
                     log.warn("Rejected a callback: {} ({})", e.reason(), LogText.escape(e.getMessage()));
                     HttpStatus status = e.reason() == Reason.PUBLIC_KEY_UNAVAILABLE
+                            || e.reason() == Reason.REPLAY_CHECK_UNAVAILABLE
                             ? HttpStatus.SERVICE_UNAVAILABLE
                             : HttpStatus.UNAUTHORIZED;
                     return ServerResponse.status(status)

@@ -3,6 +3,7 @@ package dev.ossflux.samples.webflux;
 import dev.ossflux.core.OssClient;
 import dev.ossflux.core.auth.Credentials;
 import dev.ossflux.core.auth.CredentialsProvider;
+import dev.ossflux.core.callback.CallbackBinding;
 import dev.ossflux.core.callback.CallbackVerifier;
 import dev.ossflux.multipart.MultipartOptions;
 import dev.ossflux.multipart.MultipartUploader;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OSS side of the application: the client, the uploader, the callback verifier and the callback
- * URL, pointed at real OSS when {@code ossflux.endpoint} is set and at an embedded emulator otherwise.
+ * The OSS side of the application: the client, the uploader, the callback binding and verifier and the
+ * callback URL, pointed at real OSS when {@code ossflux.endpoint} is set and at an embedded emulator otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class OssConfiguration {
@@ -54,10 +55,29 @@ class OssConfiguration {
                 .build());
     }
 
-    /** Trusts the OSS key host, or the emulator's own key URL when uploading to the emulator. */
+    /**
+     * Binds every upload's callback to this application, with {@code ossflux.callback-secret}; with the emulator
+     * and no secret, with a random one (callbacks of uploads bound before a restart are then refused).
+     */
     @Bean
-    CallbackVerifier callbackVerifier(ObjectProvider<OssEmulator> emulator) {
-        CallbackVerifier.Builder verifier = CallbackVerifier.builder();
+    CallbackBinding callbackBinding(OssProperties oss) {
+        if (!oss.callbackSecret().isBlank()) {
+            return CallbackBinding.of(oss.callbackSecret());
+        }
+        if (!oss.useEmulator()) {
+            throw new IllegalStateException("OSS_CALLBACK_SECRET must be set (at least 32 bytes, the same on every"
+                    + " instance): callbacks are bound to this application with it");
+        }
+        return CallbackBinding.random();
+    }
+
+    /**
+     * Accepts only callbacks bound by this application; trusts the OSS key URL, or the emulator's own key URL
+     * when uploading to the emulator.
+     */
+    @Bean
+    CallbackVerifier callbackVerifier(ObjectProvider<OssEmulator> emulator, CallbackBinding binding) {
+        CallbackVerifier.Builder verifier = CallbackVerifier.builder().binding(binding);
         Optional.ofNullable(emulator.getIfAvailable())
                 .ifPresent(local -> verifier.trustedKeyUrlPrefixes(List.of(local.endpoint() + "/")));
         return verifier.build();
@@ -78,8 +98,9 @@ class OssConfiguration {
     }
 
     @Bean
-    UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, CallbackUrl callbackUrl) {
-        return new UploadHandler(uploader, oss.bucket(), callbackUrl, oss.maxUploadSize().toBytes(),
+    UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, CallbackUrl callbackUrl,
+            CallbackBinding binding) {
+        return new UploadHandler(uploader, oss.bucket(), callbackUrl, binding, oss.maxUploadSize().toBytes(),
                 new ContentTypes(oss.allowedContentTypes()));
     }
 

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param sessionToken {@code OSS_SESSION_TOKEN} for STS credentials, or empty
  * @param callbackUrl the URL OSS calls back ({@code OSS_CALLBACK_URL}), which OSS must be able to reach;
  *     empty means this server's own {@code /oss/callback} on 127.0.0.1, which only the emulator can reach
+ * @param callbackSecret the secret callbacks are bound with ({@code OSS_CALLBACK_SECRET}, at least 32 bytes, the
+ *     same on every instance); empty with the emulator means a random one made at start
  * @param partSize the multipart part size; files shorter than one part go in one PutObject
  * @param concurrency parts uploaded at once per file; an upload holds at most this many parts in memory
  * @param maxUploadSize the largest file accepted; a longer one is answered 413 and its upload aborted
@@ -32,6 +34,7 @@ public record OssProperties(
         @DefaultValue("") String accessKeySecret,
         @DefaultValue("") String sessionToken,
         @DefaultValue("") String callbackUrl,
+        @DefaultValue("") String callbackSecret,
         @DefaultValue("8MB") DataSize partSize,
         @DefaultValue("4") int concurrency,
         @DefaultValue("1GB") DataSize maxUploadSize,
@@ -47,7 +50,8 @@ public record OssProperties(
     public String toString() {
         return "OssProperties[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket
                 + ", accessKeyId=" + accessKeyId + ", accessKeySecret=<redacted>, sessionToken=<redacted>"
-                + ", callbackUrl=" + callbackUrl + ", partSize=" + partSize + ", concurrency=" + concurrency
-                + ", maxUploadSize=" + maxUploadSize + ", allowedContentTypes=" + allowedContentTypes + "]";
+                + ", callbackUrl=" + callbackUrl + ", callbackSecret=<redacted>, partSize=" + partSize
+                + ", concurrency=" + concurrency + ", maxUploadSize=" + maxUploadSize + ", allowedContentTypes="
+                + allowedContentTypes + "]";
     }
 }

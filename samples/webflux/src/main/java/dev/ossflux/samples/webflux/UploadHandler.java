@@ -4,6 +4,7 @@ import dev.ossflux.core.CallbackFailedException;
 import dev.ossflux.core.OssException;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.callback.CallbackBinding;
 import dev.ossflux.multipart.MultipartUploader;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /uploads}: streams the multipart field {@code file} to OSS while it arrives, with a callback
- * to {@code /oss/callback}.
+ * to {@code /oss/callback} bound to this application ({@link CallbackBinding}).
  *
  * <p>The body is read as {@link PartEvent}s, so the file's bytes go to OSS as they come in and the
  * upload holds at most {@code concurrency × partSize} of them, whatever the file's size. (A {@code FilePart}
@@ -49,14 +50,16 @@ final class UploadHandler {
     private final MultipartUploader uploader;
     private final String bucket;
     private final CallbackUrl callbackUrl;
+    private final CallbackBinding binding;
     private final long maxUploadSize;
     private final ContentTypes contentTypes;
 
-    UploadHandler(MultipartUploader uploader, String bucket, CallbackUrl callbackUrl, long maxUploadSize,
-            ContentTypes contentTypes) {
+    UploadHandler(MultipartUploader uploader, String bucket, CallbackUrl callbackUrl, CallbackBinding binding,
+            long maxUploadSize, ContentTypes contentTypes) {
         this.uploader = uploader;
         this.bucket = bucket;
         this.callbackUrl = callbackUrl;
+        this.binding = binding;
         this.maxUploadSize = maxUploadSize;
         this.contentTypes = contentTypes;
     }
@@ -77,10 +80,12 @@ final class UploadHandler {
 
     private Mono<ServerResponse> store(FilePartEvent file, Flux<PartEvent> events) {
         String uploadId = ObjectKeys.newUploadId();
-        PutObjectRequest.Builder put = PutObjectRequest.builder(bucket, ObjectKeys.key(uploadId, file.filename()))
-                .callback(Callback.builder(callbackUrl.get(), CALLBACK_BODY)
-                        .variable("x:upload_id", uploadId)
-                        .build());
+        String key = ObjectKeys.key(uploadId, file.filename());
+        Callback callback = Callback.builder(callbackUrl.get(), CALLBACK_BODY)
+                .variable("x:upload_id", uploadId)
+                .build();
+        PutObjectRequest.Builder put = PutObjectRequest.builder(bucket, key)
+                .callback(binding.bind(callback, bucket, key));
         put.contentType(contentTypes.of(file.headers().getContentType()));
         long[] received = {0};
         Flux<ByteBuffer> bytes = events.map(event -> copyAndRelease(event.content()))

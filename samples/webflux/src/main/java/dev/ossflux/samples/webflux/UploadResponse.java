@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.callback.CallbackReply;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What {@code POST /uploads} answers: the stored object, the callback reply OSS relayed from
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"bucket", "key", "etag", "crc64", "size", "callback", "callbackError"})
 record UploadResponse(
-        String bucket, String key, String etag, String crc64, long size, @Nullable JsonNode callback,
+        String bucket, String key, String etag, String crc64, long size, @Nullable Map<String, Object> callback,
         @Nullable String callbackError) {
 
     static UploadResponse stored(UploadResult result) {

@@ -6,13 +6,16 @@ import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.callback.CallbackBinding;
 import dev.ossflux.core.callback.CallbackRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,23 +27,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * {@code POST /oss/callback} against callbacks the emulator really signed: one is captured on its way to a
- * stand-in receiver, then replayed to the application as is, tampered with, or re-signed.
+ * {@code POST /oss/callback} against callbacks the emulator really signed: each is captured on its way to a
+ * stand-in receiver, then sent to the application as is, twice, tampered with, or re-signed.
  */
 @SampleApplicationTest
 class CallbackIT {
 
     private static final String QUERY = "src=oss%2Femulator&v=1";
 
-    /** Answers like an application would and keeps the first callback it gets. */
+    /** Answers like an application would and keeps the callbacks it gets. */
     private static DisposableServer receiver;
-    private static final Sinks.One<Captured> captured = Sinks.one();
-    private static @Nullable Captured genuine;
+    private static final BlockingQueue<Captured> captured = new LinkedBlockingQueue<>();
 
     /** A key server no verifier may call: it counts what it gets. */
     private static DisposableServer keyTrap;
@@ -48,6 +49,12 @@ class CallbackIT {
 
     @Autowired
     private WebTestClient web;
+
+    @Autowired
+    private CallbackBinding binding;
+
+    @Autowired
+    private OssClient client;
 
     @LocalServerPort
     private int port;
@@ -63,7 +70,7 @@ class CallbackIT {
                                 .doOnNext(body -> {
                                     HttpHeaders headers = new HttpHeaders();
                                     request.requestHeaders().forEach(h -> headers.add(h.getKey(), h.getValue()));
-                                    captured.tryEmitValue(new Captured(request.uri(), headers, body));
+                                    captured.add(new Captured(request.uri(), headers, body));
                                 })
                                 .then(response.header("content-type", "application/json")
                                         .sendString(Mono.just("{\"Status\":\"OK\"}")).then())))
@@ -83,8 +90,8 @@ class CallbackIT {
     }
 
     @Test
-    void acceptsACallbackSignedByTheEmulator(@Autowired OssClient client) {
-        Captured callback = genuineCallback(client);
+    void acceptsACallbackSignedByTheEmulator() {
+        Captured callback = genuineCallback();
 
         replay(callback.pathAndQuery(), callback.headers(), callback.body())
                 .expectStatus().isOk()
@@ -97,10 +104,11 @@ class CallbackIT {
 
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void logsAVerifiedCallbackBodyOnOneLineWhateverItHolds(@Autowired OssClient client, CapturedOutput output) {
+    void logsAVerifiedCallbackBodyOnOneLineWhateverItHolds(CapturedOutput output) {
         String url = "http://127.0.0.1:" + port + CallbackHandler.PATH;
+        Callback callback = Callback.builder(url, "object=${object}&note=a\r\nWARN forged log line").build();
         PutObjectRequest request = PutObjectRequest.builder(SampleApplicationTest.BUCKET, "log/line.txt")
-                .callback(Callback.builder(url, "object=${object}&note=a\r\nWARN forged log line").build())
+                .callback(binding.bind(callback, SampleApplicationTest.BUCKET, "log/line.txt"))
                 .build();
 
         client.putObject(request, UploadBody.fromString("hello")).block(Duration.ofSeconds(10));
@@ -110,8 +118,41 @@ class CallbackIT {
     }
 
     @Test
-    void rejectsATamperedBody(@Autowired OssClient client) {
-        Captured callback = genuineCallback(client);
+    void rejectsTheSameCallbackSentAgain() {
+        Captured callback = genuineCallback();
+
+        replay(callback.pathAndQuery(), callback.headers(), callback.body()).expectStatus().isOk();
+        replay(callback.pathAndQuery(), callback.headers(), callback.body())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("REPLAYED");
+    }
+
+    @Test
+    void rejectsACallbackThisApplicationDidNotBind() {
+        Callback unbound = Callback.builder(receiverUrl(), UploadHandler.CALLBACK_BODY).build();
+        Captured callback = callbackOf(PutObjectRequest.builder(SampleApplicationTest.BUCKET, "replay/unbound.txt")
+                .callback(unbound).build());
+
+        replay(callback.pathAndQuery(), callback.headers(), callback.body())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BINDING_MISSING");
+    }
+
+    @Test
+    void rejectsACallbackBoundForAnotherObject() {
+        Callback forOther = binding.bind(Callback.builder(receiverUrl(), UploadHandler.CALLBACK_BODY).build(),
+                SampleApplicationTest.BUCKET, "replay/other.txt");
+        Captured callback = callbackOf(PutObjectRequest.builder(SampleApplicationTest.BUCKET, "replay/this.txt")
+                .callback(forOther).build());
+
+        replay(callback.pathAndQuery(), callback.headers(), callback.body())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("BINDING_MISMATCH");
+    }
+
+    @Test
+    void rejectsATamperedBody() {
+        Captured callback = genuineCallback();
         byte[] tampered = new String(callback.body(), StandardCharsets.UTF_8).replace("size=5", "size=6")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(tampered).isNotEqualTo(callback.body());
@@ -122,8 +163,8 @@ class CallbackIT {
     }
 
     @Test
-    void rejectsATamperedQuery(@Autowired OssClient client) {
-        Captured callback = genuineCallback(client);
+    void rejectsATamperedQuery() {
+        Captured callback = genuineCallback();
 
         replay(callback.pathAndQuery().replace("v=1", "v=2"), callback.headers(), callback.body())
                 .expectStatus().isUnauthorized()
@@ -131,8 +172,8 @@ class CallbackIT {
     }
 
     @Test
-    void rejectsAForgedSignature(@Autowired OssClient client) {
-        Captured callback = genuineCallback(client);
+    void rejectsAForgedSignature() {
+        Captured callback = genuineCallback();
         HttpHeaders forged = copy(callback.headers());
         byte[] signature = Base64.getDecoder().decode(callback.headers().getFirst(CallbackRequest.AUTHORIZATION));
         signature[signature.length / 2] ^= 1;
@@ -144,8 +185,8 @@ class CallbackIT {
     }
 
     @Test
-    void rejectsAnUntrustedKeyUrlWithoutFetchingIt(@Autowired OssClient client) {
-        Captured callback = genuineCallback(client);
+    void rejectsAnUntrustedKeyUrlWithoutFetchingIt() {
+        Captured callback = genuineCallback();
         HttpHeaders forged = copy(callback.headers());
         String trapUrl = "http://127.0.0.1:" + keyTrap.port() + "/callback_pub_key_v1.pem";
         forged.set(CallbackRequest.PUBLIC_KEY_URL,
@@ -179,22 +220,33 @@ class CallbackIT {
     }
 
     /**
-     * Uploads through the emulator with a callback to the stand-in receiver (once per class) and returns
-     * the signed request the emulator sent there.
+     * Uploads through the emulator with a callback bound like the application's to the stand-in receiver and
+     * returns the signed request the emulator sent there.
      */
-    private static Captured genuineCallback(OssClient client) {
-        if (genuine != null) {
-            return genuine;
-        }
-        String url = "http://127.0.0.1:" + receiver.port() + CallbackHandler.PATH + "?" + QUERY;
-        PutObjectRequest request = PutObjectRequest.builder(SampleApplicationTest.BUCKET, "replay/genuine.txt")
-                .callback(Callback.builder(url, UploadHandler.CALLBACK_BODY).variable("x:upload_id", "replayed").build())
-                .build();
+    private Captured genuineCallback() {
+        String key = "replay/genuine.txt";
+        Callback callback = Callback.builder(receiverUrl(), UploadHandler.CALLBACK_BODY)
+                .variable("x:upload_id", "replayed").build();
+        return callbackOf(PutObjectRequest.builder(SampleApplicationTest.BUCKET, key)
+                .callback(binding.bind(callback, SampleApplicationTest.BUCKET, key)).build());
+    }
+
+    private Captured callbackOf(PutObjectRequest request) {
         client.putObject(request, UploadBody.fromString("hello")).block(Duration.ofSeconds(10));
-        Captured callback = captured.asMono().block(Duration.ofSeconds(10));
+        Captured callback;
+        try {
+            callback = captured.poll(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(callback).isNotNull();
         assertThat(callback.pathAndQuery()).isEqualTo(CallbackHandler.PATH + "?" + QUERY);
-        genuine = callback;
         return callback;
+    }
+
+    private static String receiverUrl() {
+        return "http://127.0.0.1:" + receiver.port() + CallbackHandler.PATH + "?" + QUERY;
     }
 
     private WebTestClient.ResponseSpec replay(String pathAndQuery, HttpHeaders headers, byte[] body) {

@@ -16,6 +16,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ossflux.endpoint=",
         "ossflux.callback-url=",
+        "ossflux.callback-secret=",
         "ossflux.bucket=" + SampleApplicationTest.BUCKET,
         "ossflux.part-size=8MB",
         "ossflux.concurrency=4",
