@@ -14,9 +14,13 @@ import java.util.Optional;
  *     large files keep their multipart checkpoints; empty for a batch that is not resumable
  * @param progressListener receives the batch's progress from I/O threads: bytes sent by all its
  *     items, and in {@code completedParts} the items stored so far (skipped ones included); must
- *     not block
+ *     not block; its byte and item counts only grow
+ * @param followSymbolicLinks whether {@link BatchUploader#uploadDirectory} follows symbolic links (default
+ *     false: a link, to a file or a directory, is not uploaded, so that a link to a secret elsewhere cannot
+ *     leave with the tree)
  */
-public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Optional<ProgressListener> progressListener) {
+public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Optional<ProgressListener> progressListener,
+        boolean followSymbolicLinks) {
 
     public static final int DEFAULT_CONCURRENCY = 16;
 
@@ -41,6 +45,7 @@ public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Option
         builder.concurrency = concurrency;
         builder.checkpointDir = checkpointDir.orElse(null);
         builder.progressListener = progressListener.orElse(null);
+        builder.followSymbolicLinks = followSymbolicLinks;
         return builder;
     }
 
@@ -49,6 +54,7 @@ public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Option
         private int concurrency = DEFAULT_CONCURRENCY;
         private Path checkpointDir;
         private ProgressListener progressListener;
+        private boolean followSymbolicLinks;
 
         private Builder() {
         }
@@ -68,9 +74,14 @@ public record BatchOptions(int concurrency, Optional<Path> checkpointDir, Option
             return this;
         }
 
+        public Builder followSymbolicLinks(boolean follow) {
+            this.followSymbolicLinks = follow;
+            return this;
+        }
+
         public BatchOptions build() {
             return new BatchOptions(concurrency, Optional.ofNullable(checkpointDir),
-                    Optional.ofNullable(progressListener));
+                    Optional.ofNullable(progressListener), followSymbolicLinks);
         }
     }
 }

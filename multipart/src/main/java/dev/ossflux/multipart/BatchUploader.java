@@ -34,13 +34,17 @@ public interface BatchUploader {
 
     /**
      * Uploads every regular file under {@code directory}, each to {@code prefix} followed by its path
-     * relative to the directory, with {@code /} between names.
+     * relative to the directory, with {@code /} between names, normalized to Unicode NFC. Symbolic links
+     * are left out unless {@link BatchOptions#followSymbolicLinks()}. A file whose key is not a valid object
+     * key, or is the key of another file already walked (names equal in NFC), ends as
+     * {@link BatchResult.Rejected} and nothing is sent for it; the other files go on.
      */
     Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix);
 
     /**
-     * Uploads every regular file under {@code directory} with the request {@code requestFor} makes from
-     * the file and its key (e.g. to add a callback with per-file variables).
+     * Uploads every regular file under {@code directory}, as {@link #uploadDirectory(Path, String, String)}
+     * does, with the request {@code requestFor} makes from the file and its key (e.g. to add a callback with
+     * per-file variables); an {@link IllegalArgumentException} from it rejects that file only.
      */
     Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix,
             BiFunction<Path, String, PutObjectRequest> requestFor);

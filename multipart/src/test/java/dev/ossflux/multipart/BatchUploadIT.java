@@ -48,13 +48,13 @@ class BatchUploadIT {
         }
         AtomicReference<Progress> last = new AtomicReference<>();
         BatchUploader batch = BatchUploader.create(oss.uploader(), BatchOptions.builder().concurrency(64)
-                .progressListener(last::set).build());
+                .progressListener(last::set).followSymbolicLinks(true).build());
 
         List<BatchResult> results = batch.uploadDirectory(tree, BUCKET, "backup/").collectList()
                 .block(Duration.ofMinutes(2));
 
         assertThat(results).hasSize(2003);
-        assertThat(results.stream().filter(BatchResult.Failed.class::isInstance).map(result -> result.request().key()))
+        assertThat(results.stream().filter(BatchResult.Failed.class::isInstance).map(result -> result.key()))
                 .containsExactlyInAnyOrder("backup/a/dangling-1", "backup/b/c/dangling-2", "backup/dangling-3");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             assertThat(oss.emulator().object(BUCKET, "backup/" + file.getKey()).orElseThrow().crc64())
@@ -65,6 +65,83 @@ class BatchUploadIT {
                 .isEqualTo(files.values().stream().mapToLong(bytes -> bytes.length).sum());
         assertThat(last.get().completedParts()).as("items stored").isEqualTo(2000);
         assertThat(last.get().transferredBytes()).isEqualTo(files.values().stream().mapToLong(b -> b.length).sum());
+    }
+
+    @Test
+    void leavesSymbolicLinksOutUnlessAskedToFollowThem() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(tree.resolve("notes.txt"), "mine");
+        Files.createSymbolicLink(tree.resolve("id_rsa"), Files.writeString(outside.resolve("id_rsa"), "secret"));
+        Files.writeString(Files.createDirectories(outside.resolve("keys")).resolve("key.pem"), "secret too");
+        Files.createSymbolicLink(tree.resolve("keys"), outside.resolve("keys"));
+
+        List<String> byDefault = BatchUploader.create(oss.uploader(), BatchOptions.defaults())
+                .uploadDirectory(tree, BUCKET, "plain/").map(BatchResult::key).collectList()
+                .block(Duration.ofMinutes(1));
+        List<String> following = BatchUploader.create(oss.uploader(), BatchOptions.builder().followSymbolicLinks(true)
+                        .build())
+                .uploadDirectory(tree, BUCKET, "followed/").map(BatchResult::key).collectList()
+                .block(Duration.ofMinutes(1));
+
+        assertThat(byDefault).containsExactly("plain/notes.txt");
+        assertThat(oss.emulator().object(BUCKET, "plain/id_rsa")).isEmpty();
+        assertThat(following).containsExactlyInAnyOrder("followed/notes.txt", "followed/id_rsa",
+                "followed/keys/key.pem");
+    }
+
+    @Test
+    void rejectsOnlyTheFilesWhoseKeysCannotBeUsedAndNormalizesKeysToNfc() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("ok.txt"), "fine");
+        Files.writeString(tree.resolve("caf\u00e9.txt"), "composed");
+        Files.writeString(tree.resolve("cafe\u0301.txt"), "decomposed");
+        Files.writeString(tree.resolve("n" + "x".repeat(200) + ".txt"), "long name");
+
+        List<BatchResult> results = BatchUploader.create(oss.uploader(), BatchOptions.defaults())
+                .uploadDirectory(tree, BUCKET, "y".repeat(850) + "/").collectList().block(Duration.ofMinutes(1));
+
+        String prefix = "y".repeat(850) + "/";
+        assertThat(results).hasSize(4);
+        assertThat(results).filteredOn(BatchResult.Stored.class::isInstance).extracting(BatchResult::key)
+                .containsExactlyInAnyOrder(prefix + "ok.txt", prefix + "caf\u00e9.txt");
+        assertThat(results).filteredOn(BatchResult.Rejected.class::isInstance)
+                .map(BatchResult.Rejected.class::cast)
+                .satisfiesExactlyInAnyOrder(
+                        tooLong -> assertThat(tooLong.reason()).hasMessageContaining("1023"),
+                        twin -> {
+                            assertThat(twin.key()).isEqualTo(prefix + "caf\u00e9.txt");
+                            assertThat(twin.reason()).hasMessageContaining("is also the key of");
+                        });
+        assertThat(oss.emulator().object(BUCKET, prefix + "caf\u00e9.txt")).isPresent();
+    }
+
+    @Test
+    void reportsBytesAndItemsThatOnlyGrowEvenWhenPartsAreSentAgain() throws IOException {
+        Path tree = dir.resolve("tree");
+        oss.emulator().inject(Operation.UPLOAD_PART, dev.ossflux.testkit.Fault.resetAfterBytes(60_000).times(4));
+        List<String> backwards = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReference<Progress> last = new AtomicReference<>(new Progress(0, java.util.OptionalLong.empty(), 0,
+                java.util.OptionalInt.empty()));
+        BatchUploader batch = BatchUploader.create(oss.uploader(), BatchOptions.builder().concurrency(32)
+                .progressListener(progress -> {
+                    Progress before = last.getAndSet(progress);
+                    if (progress.transferredBytes() < before.transferredBytes()
+                            || progress.completedParts() < before.completedParts()) {
+                        backwards.add(before + " then " + progress);
+                    }
+                }).build());
+        Flux<BatchItem> streams = Flux.range(0, 4).map(i -> BatchItem.stream(PutObjectRequest.of(BUCKET, "s/" + i),
+                Flux.range(0, 40).map(chunk -> ByteBuffer.wrap(random(8 * 1024, chunk)))));
+        Flux<BatchItem> files = Flux.fromIterable(writeTree(tree, 300).keySet())
+                .map(name -> BatchItem.file(PutObjectRequest.of(BUCKET, "grow/" + name), tree.resolve(name)));
+
+        List<BatchResult> results = batch.upload(streams.concatWith(files)).collectList()
+                .block(Duration.ofMinutes(2));
+
+        assertThat(results).hasSize(304).allMatch(BatchResult.Stored.class::isInstance);
+        assertThat(backwards).as("updates that went backwards").isEmpty();
+        assertThat(last.get().completedParts()).isEqualTo(304);
     }
 
     @Test
@@ -82,14 +159,14 @@ class BatchUploadIT {
 
         assertThat(secondRun).hasSize(300).noneMatch(BatchResult.Failed.class::isInstance);
         assertThat(secondRun.stream().filter(BatchResult.Skipped.class::isInstance)
-                .map(result -> result.request().key()))
-                .containsAll(firstRun.stream().map(result -> result.request().key()).toList());
+                .map(result -> result.key()))
+                .containsAll(firstRun.stream().map(result -> result.key()).toList());
         List<String> stored = secondRun.stream().filter(BatchResult.Stored.class::isInstance)
-                .map(result -> result.request().key()).toList();
+                .map(result -> result.key()).toList();
         oss.awaitLogged(() -> stored.stream().allMatch(key -> creationsOf(key) > 0), () -> "creation of " + stored);
         for (BatchResult finished : firstRun) {
-            assertThat(creationsOf(finished.request().key())).as("%s was created once, by the first run",
-                    finished.request().key()).isEqualTo(1);
+            assertThat(creationsOf(finished.key())).as("%s was created once, by the first run",
+                    finished.key()).isEqualTo(1);
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             assertThat(oss.emulator().object(BUCKET, "p/" + file.getKey()).orElseThrow().bytes())

@@ -8,6 +8,7 @@ import dev.ossflux.testkit.internal.Account;
 import dev.ossflux.testkit.internal.CallbackSigner;
 import dev.ossflux.testkit.internal.EmulatorConfig;
 import dev.ossflux.testkit.internal.EmulatorServer;
+import dev.ossflux.testkit.internal.Limits;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -181,6 +183,9 @@ public final class OssEmulator implements AutoCloseable {
         private @Nullable KeyPair callbackKeys;
         private Clock clock = Clock.systemUTC();
         private boolean anonymousReads;
+        private final Set<String> hostNames = new LinkedHashSet<>();
+        private boolean recordUnauthenticated;
+        private Limits limits = Limits.DEFAULT;
 
         private Builder() {
         }
@@ -268,6 +273,36 @@ public final class OssEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Also serves requests whose {@code Host} is {@code name} or {@code <bucket>.name} (case-insensitive).
+         * Without it only loopback addresses, {@code localhost} and bucket names on those are served, and other
+         * {@code Host} values get 403 {@code AccessDenied}, so a web page cannot reach the emulator through DNS
+         * rebinding.
+         */
+        public Builder hostName(String name) {
+            String host = Objects.requireNonNull(name, "hostName").trim().toLowerCase(Locale.ROOT);
+            if (host.isEmpty() || !host.matches("[a-z0-9.-]+")) {
+                throw new IllegalArgumentException("hostName: must be a DNS name, got '" + name + "'");
+            }
+            hostNames.add(host);
+            return this;
+        }
+
+        /**
+         * Whether requests refused for their credentials or signature (or their {@code Host}) are kept in the
+         * request log (default false: a client that cannot sign cannot fill the log).
+         */
+        public Builder recordUnauthenticatedRequests(boolean record) {
+            this.recordUnauthenticated = record;
+            return this;
+        }
+
+        /** Caps other than the defaults, for tests of the caps themselves. */
+        Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** Starts a new emulator; it accepts requests when this returns. */
         public OssEmulator start() {
             Set<String> bucketSet = buckets.isEmpty() ? Set.of(DEFAULT_BUCKET) : buckets;
@@ -276,7 +311,7 @@ public final class OssEmulator implements AutoCloseable {
                     : accounts;
             KeyPair keys = callbackKeys != null ? callbackKeys : CallbackSigner.sharedKeyPair();
             return new OssEmulator(new EmulatorConfig("127.0.0.1", port, region, bucketSet, accountMap, dataDir,
-                    callbackTimeout, sink, keys, clock, anonymousReads));
+                    callbackTimeout, sink, keys, clock, anonymousReads, hostNames, limits, recordUnauthenticated));
         }
     }
 }

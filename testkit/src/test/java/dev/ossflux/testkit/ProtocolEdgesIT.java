@@ -166,4 +166,33 @@ class ProtocolEdgesIT {
         assertThat(recorded).isNotNull();
         assertThat(oss.object(BUCKET, "short.txt")).isEmpty();
     }
+
+    @Test
+    void refusesARepeatedQueryParameterThatASignatureCouldCoverDifferently() {
+        SignedRequests.Response initiated = SignedRequests.send(oss, new SignedRequests.Request("POST", BUCKET,
+                "twice.bin").query("uploads", null));
+        String uploadId = initiated.text().replaceAll("(?s).*<UploadId>([0-9A-F]+)</UploadId>.*", "$1");
+        SignedRequests.Response part = SignedRequests.send(oss, new SignedRequests.Request("PUT", BUCKET, "twice.bin")
+                .query("partNumber", "1").query("uploadId", uploadId).query("uploadId", "0000").body("part"));
+
+        assertThat(part.status()).isEqualTo(400);
+        assertThat(part.errorCode()).isEqualTo("InvalidArgument");
+        assertThat(part.error().get("ArgumentName")).isEqualTo("uploadId");
+        assertThat(oss.pendingMultipartUploads(BUCKET)).filteredOn(u -> u.uploadId().equals(uploadId))
+                .singleElement().satisfies(u -> assertThat(u.parts()).isEmpty());
+    }
+
+    @Test
+    void refusesAPathWhoseEscapesAreNotUtf8InsteadOfStoringAReplacementCharacter() {
+        String date = dev.ossflux.core.internal.sign.V1Signer.HTTP_DATE.format(java.time.Instant.now());
+        String signature = dev.ossflux.core.internal.sign.V1Signer.signature(OssEmulator.DEFAULT_ACCESS_KEY_SECRET,
+                "PUT\n\n\n" + date + "\n/" + BUCKET + "/bad\uFFFD");
+        SignedRequests.Response response = SignedRequests.send(oss, new SignedRequests.Request("PUT", BUCKET, "x")
+                .rawUrl("/" + BUCKET + "/bad%FF").unsigned().header("Date", date)
+                .header("Authorization", "OSS " + OssEmulator.DEFAULT_ACCESS_KEY_ID + ":" + signature).body("x"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("InvalidObjectName");
+        assertThat(oss.object(BUCKET, "bad\uFFFD")).isEmpty();
+    }
 }

@@ -21,6 +21,7 @@ class SignatureVectorsIT {
     static void start() {
         oss = OssEmulator.builder().bucket("examplebucket").credentials("LTAI-test-id", "test-secret")
                 .temporaryCredentials("LTAI-sts-id", "test-secret", "test-sts-token")
+                .hostName("oss-cn-hangzhou.aliyuncs.com")
                 .clock(Clock.fixed(Instant.ofEpochSecond(1705307400), ZoneOffset.UTC)).start();
     }
 

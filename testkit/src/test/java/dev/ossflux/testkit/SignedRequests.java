@@ -58,6 +58,7 @@ final class SignedRequests {
         Instant time = Instant.now();
         boolean sign = true;
         String virtualHost;
+        String rawUrl;
 
         Request(String method, String bucket, String key) {
             this.method = method;
@@ -101,6 +102,12 @@ final class SignedRequests {
             return this;
         }
 
+        /** Sends this path and query as written (percent-escapes and all) instead of the encoded key and query. */
+        Request rawUrl(String pathAndQuery) {
+            this.rawUrl = pathAndQuery;
+            return this;
+        }
+
         Request unsigned() {
             this.sign = false;
             return this;
@@ -136,12 +143,18 @@ final class SignedRequests {
     }
 
     static Response send(OssEmulator oss, Request r) {
+        return sendAsync(oss, r).block(Duration.ofSeconds(20));
+    }
+
+    /** Signs {@code r} now and sends it when subscribed. */
+    static Mono<Response> sendAsync(OssEmulator oss, Request r) {
         Map<String, String> headers = new LinkedHashMap<>(r.headers);
         if (r.sign) {
             RequestSigner signer = r.signer != null ? r.signer : new V4Signer(oss.region());
             signer.sign(new SigningInput(r.method, r.bucket, r.key, r.query, headers), r.credentials, r.time);
         }
-        String url = pathStyleUrl(oss.endpoint(), r.bucket, r.key, r.query);
+        String url = r.rawUrl != null ? oss.endpoint() + r.rawUrl
+                : pathStyleUrl(oss.endpoint(), r.bucket, r.key, r.query);
         if (r.virtualHost != null) {
             url = url.replaceFirst("/" + r.bucket + "/", "/");
             headers.put("host", r.virtualHost);
@@ -155,7 +168,6 @@ final class SignedRequests {
                             response.responseHeaders().forEach(h -> map.put(h.getKey().toLowerCase(Locale.ROOT),
                                     h.getValue()));
                             return new Response(response.status().code(), map, bytes);
-                        }))
-                .block(Duration.ofSeconds(20));
+                        }));
     }
 }

@@ -58,8 +58,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess emulator(String java, String classpath, String bucket, Path log) throws IOException {
+        Target as = Target.of("", bucket, "");
         return start(Mode.EMULATOR, List.of(java, "-cp", classpath, "dev.ossflux.testkit.internal.EmulatorMain",
-                "--port", "0", "--bucket", bucket, "--sink"), log);
+                "--port", "0", "--bucket", bucket, "--sink", "--access-key-id", as.accessKeyId(),
+                "--access-key-secret", as.accessKeySecret()), log);
     }
 
     /** The stub, knowing the harness's bodies of {@code sizes} bytes. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,7 @@ public final class Callback {
     /** The largest encoded {@code x-oss-callback} or {@code x-oss-callback-var} OSS accepts. */
     public static final int MAX_ENCODED_LENGTH = 5 * 1024;
     public static final int MAX_URLS = 5;
+    private static final Pattern VARIABLE_NAME = Pattern.compile("x:[a-z0-9_-]+");
 
     private final List<String> urls;
     private final Optional<String> host;
@@ -59,7 +61,7 @@ public final class Callback {
                 throw new IllegalArgumentException("callbackHost: must be a host name without spaces, got '" + h + "'");
             }
         });
-        if (body.isEmpty()) {
+        if (body.isBlank()) {
             throw new IllegalArgumentException("callbackBody: must not be empty");
         }
         CallbackTemplate.parse(body);
@@ -195,17 +197,17 @@ public final class Callback {
         if (sni) {
             json.put("callbackSNI", true);
         }
-        return encode(json, "callback parameters");
+        return encode(json, "x-oss-callback");
     }
 
     private String encodeVariables() {
-        return encode(variables, "callback variables");
+        return encode(variables, "x-oss-callback-var");
     }
 
     private static String encode(Map<String, ?> json, String what) {
         String encoded = Base64.getEncoder().encodeToString(Json.write(json));
         if (encoded.length() > MAX_ENCODED_LENGTH) {
-            throw new IllegalArgumentException(what + ": encoded size " + encoded.length()
+            throw new IllegalArgumentException(what + ": base64 size " + encoded.length()
                     + " exceeds the OSS limit of " + MAX_ENCODED_LENGTH + " bytes");
         }
         return encoded;
@@ -343,7 +345,7 @@ public final class Callback {
         /**
          * Adds a custom variable, referenced in the body as {@code ${x:name}}.
          *
-         * @param name lower case and starting with {@code x:}
+         * @param name {@code x:} followed by lower case letters, digits, {@code _} or {@code -}
          */
         public Builder variable(String name, String value) {
             Objects.requireNonNull(name, "callback variable name");
@@ -351,8 +353,9 @@ public final class Callback {
             if (!name.startsWith("x:") || name.length() == 2) {
                 throw new IllegalArgumentException("callback variable '" + name + "': name must start with 'x:'");
             }
-            if (!name.equals(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("callback variable '" + name + "': name must be lower case");
+            if (!VARIABLE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("callback variable '" + name + "': name must be 'x:' followed by "
+                        + "lower case letters, digits, '_' or '-'");
             }
             variables.put(name, value);
             return this;

@@ -78,14 +78,37 @@ class CallbackTest {
         assertInvalid(() -> Callback.builder("http://a", "cost=$5").build(), "callbackBody");
         assertInvalid(() -> Callback.builder("http://a", "b=${bucket").build(), "not closed");
         assertInvalid(() -> Callback.builder("http://a", "b").variable("uid", "1"), "must start with 'x:'");
-        assertInvalid(() -> Callback.builder("http://a", "b").variable("x:Uid", "1"), "lower case");
+        assertInvalid(() -> Callback.builder("http://a", "b").variable("x:Uid", "1"), "lower case letters");
         assertInvalid(() -> Callback.builder("http://a", "b").host("bad host").build(), "callbackHost");
         assertInvalid(() -> Callback.BodyType.fromMediaType("text/plain"), "callbackBodyType");
         assertInvalid(() -> Callback.builder("http://a", "b").variable("x:big", "v".repeat(6000)).build(),
                 "exceeds the OSS limit of 5120 bytes");
-        assertInvalid(() -> Callback.builder("http://a", "x".repeat(4000)).build(), "callback parameters");
+        assertInvalid(() -> Callback.builder("http://a", "x".repeat(4000)).build(), "x-oss-callback: base64 size");
         assertThatThrownBy(() -> Callback.builder(null, "b")).isInstanceOf(NullPointerException.class)
                 .hasMessage("callbackUrl");
+    }
+
+    @Test
+    void acceptsOnlyVariableKeysOfLowerCaseLettersDigitsUnderscoreAndHyphen() {
+        Callback callback = Callback.builder("http://a", "b").variable("x:order_id-2", "1").build();
+        assertThat(callback.variables()).containsOnlyKeys("x:order_id-2");
+        for (String name : new String[] {"x:a b", "x:a.b", "x:ü", "x:a:b", "x:a/b", "x:", "x:\u0130"}) {
+            assertInvalid(() -> Callback.builder("http://a", "b").variable(name, "1"), "callback variable '" + name);
+        }
+        assertInvalid(() -> Callback.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\"}"),
+                encode("{\"x:a b\":\"1\"}")), "callback variable 'x:a b'");
+    }
+
+    @Test
+    void namesTheHeaderThatGoesOverFiveKilobytesAndRefusesABlankBody() {
+        Callback.Builder builder = Callback.builder("http://a", "b");
+        for (int i = 0; i < 60; i++) {
+            builder.variable("x:v" + i, "0123456789012345678901234567890123456789012345678901234");
+        }
+        assertInvalid(builder::build, "x-oss-callback-var: base64 size");
+        assertThat(Callback.builder("http://a", "b").variable("x:v", "v".repeat(3700)).build()
+                .variablesHeaderValue().orElseThrow()).hasSizeLessThanOrEqualTo(Callback.MAX_ENCODED_LENGTH);
+        assertInvalid(() -> Callback.builder("http://a", " \n").build(), "callbackBody: must not be empty");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.ossflux.multipart.internal;
 
-import dev.ossflux.core.Progress;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
@@ -9,7 +8,6 @@ import dev.ossflux.multipart.BatchOptions;
 import dev.ossflux.multipart.BatchResult;
 import dev.ossflux.multipart.BatchUploader;
 import dev.ossflux.multipart.MultipartUploader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -42,12 +40,7 @@ public final class DefaultBatchUploader implements BatchUploader {
 
     @Override
     public Flux<BatchResult> upload(Flux<BatchItem> items) {
-        return Flux.defer(() -> {
-            Mono<Map<String, BatchJournal.Entry>> finished = journal == null ? Mono.just(Map.of()) : journal.load();
-            Tally tally = new Tally();
-            return finished.flatMapMany(done -> items.flatMap(item -> uploadOne(item, done, tally),
-                    options.concurrency()));
-        });
+        return run(items.cast(Object.class));
     }
 
     @Override
@@ -58,11 +51,22 @@ public final class DefaultBatchUploader implements BatchUploader {
     @Override
     public Flux<BatchResult> uploadDirectory(Path directory, String bucket, String prefix,
             BiFunction<Path, String, PutObjectRequest> requestFor) {
-        Flux<BatchItem> files = Flux.using(() -> Files.walk(directory), Flux::fromStream, Stream::close)
-                .filter(path -> !Files.isDirectory(path))
-                .map(file -> BatchItem.file(requestFor.apply(file, prefix + relativeKey(directory, file)), file))
-                .subscribeOn(Schedulers.boundedElastic());
-        return upload(files);
+        Flux<Object> entries = Flux.defer(() -> {
+            DirectoryEntries walk = new DirectoryEntries(directory, bucket, prefix, requestFor);
+            return Flux.using(() -> DirectoryEntries.files(directory, options.followSymbolicLinks()),
+                    Flux::fromStream, Stream::close).map(walk::entry);
+        }).subscribeOn(Schedulers.boundedElastic());
+        return run(entries);
+    }
+
+    /** Uploads the {@link BatchItem}s among {@code entries} and passes on the results already decided. */
+    private Flux<BatchResult> run(Flux<Object> entries) {
+        return Flux.defer(() -> {
+            Mono<Map<String, BatchJournal.Entry>> finished = journal == null ? Mono.just(Map.of()) : journal.load();
+            Tally tally = new Tally();
+            return finished.flatMapMany(done -> entries.flatMap(entry -> entry instanceof BatchItem item
+                    ? uploadOne(item, done, tally) : Mono.just((BatchResult) entry), options.concurrency()));
+        });
     }
 
     private Mono<BatchResult> uploadOne(BatchItem item, Map<String, BatchJournal.Entry> done, Tally tally) {
@@ -119,18 +123,12 @@ public final class DefaultBatchUploader implements BatchUploader {
         }).build();
     }
 
-    private static String relativeKey(Path directory, Path file) {
-        StringBuilder key = new StringBuilder();
-        for (Path name : directory.relativize(file)) {
-            key.append(key.length() == 0 ? "" : "/").append(name);
-        }
-        return key.toString();
-    }
-
     /** The batch's running totals, reported to the progress listener. */
     private final class Tally {
         private final AtomicLong bytes = new AtomicLong();
         private final AtomicInteger stored = new AtomicInteger();
+        private final @Nullable MonotonicProgress shown = options.progressListener().map(MonotonicProgress::new)
+                .orElse(null);
 
         void sent(long delta) {
             bytes.addAndGet(delta);
@@ -138,15 +136,16 @@ public final class DefaultBatchUploader implements BatchUploader {
         }
 
         void ended(BatchResult result) {
-            if (!(result instanceof BatchResult.Failed)) {
+            if (result instanceof BatchResult.Stored || result instanceof BatchResult.Skipped) {
                 stored.incrementAndGet();
             }
             report();
         }
 
         private void report() {
-            options.progressListener().ifPresent(listener -> Listeners.notify(listener,
-                    new Progress(bytes.get(), OptionalLong.empty(), stored.get(), OptionalInt.empty())));
+            if (shown != null) {
+                shown.report(bytes.get(), OptionalLong.empty(), stored.get(), OptionalInt.empty());
+            }
         }
     }
 }

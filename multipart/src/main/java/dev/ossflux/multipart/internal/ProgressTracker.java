@@ -1,6 +1,5 @@
 package dev.ossflux.multipart.internal;
 
-import dev.ossflux.core.Progress;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.UploadedPart;
 import java.util.Map;
@@ -11,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
-/** Adds the progress of parts in flight to the parts done and reports the whole upload. */
+/** Adds the progress of parts in flight to the parts done and reports the whole upload, only ever growing. */
 final class ProgressTracker {
 
-    private final @Nullable ProgressListener listener;
+    private final @Nullable MonotonicProgress listener;
     private final OptionalLong totalBytes;
     private final OptionalInt totalParts;
     private final AtomicLong doneBytes;
@@ -23,7 +22,7 @@ final class ProgressTracker {
 
     ProgressTracker(@Nullable ProgressListener listener, OptionalLong totalBytes, OptionalInt totalParts,
             long doneBytes, int doneParts) {
-        this.listener = listener;
+        this.listener = listener == null ? null : new MonotonicProgress(listener);
         this.totalBytes = totalBytes;
         this.totalParts = totalParts;
         this.doneBytes = new AtomicLong(doneBytes);
@@ -56,6 +55,6 @@ final class ProgressTracker {
         for (long bytes : inFlight.values()) {
             transferred += bytes;
         }
-        Listeners.notify(listener, new Progress(transferred, totalBytes, doneParts.get(), totalParts));
+        listener.report(transferred, totalBytes, doneParts.get(), totalParts);
     }
 }

@@ -73,12 +73,13 @@ final class Authenticator {
         }
         String accessKeyId = credentials.substring(0, colon);
         Account account = account(accessKeyId, ex.header("x-oss-security-token"));
-        Instant date = Dates.parseHttp(ex.header("date"));
+        SigningInput input = input(ex, ex.target.query(), ex.headers);
+        Instant date = Dates.parseHttp(V1Signer.dateLine(input));
         if (date == null) {
-            throw OssError.accessDenied("OSS authentication requires a valid Date.");
+            throw OssError.accessDenied("OSS authentication requires a valid Date or x-oss-date.");
         }
         checkSkew(date);
-        String stringToSign = V1Signer.stringToSign(input(ex, ex.target.query(), ex.headers));
+        String stringToSign = V1Signer.stringToSign(input);
         checkV1(account, credentials.substring(colon + 1), stringToSign);
     }
 

@@ -16,8 +16,6 @@ import reactor.core.publisher.Mono;
  */
 final class BodyReceiver {
 
-    static final long MAX_BODY = 5L * 1024 * 1024 * 1024;
-
     private BodyReceiver() {
     }
 
@@ -33,8 +31,9 @@ final class BodyReceiver {
         }
     }
 
-    static Mono<Received> receive(Exchange ex, ContentWriter writer) {
-        long declared = declaredLength(ex);
+    /** Receives the body into {@code writer}; one over {@code maxSize} fails {@code EntityTooLarge} as it arrives. */
+    static Mono<Received> receive(Exchange ex, ContentWriter writer, long maxSize) {
+        long declared = declaredLength(ex, maxSize);
         ex.consumeBody();
         MessageDigest md5 = Hashing.md5();
         long[] state = new long[2];
@@ -47,6 +46,10 @@ final class BodyReceiver {
                     if (ex.resetAfterBytes >= 0 && state[1] + n > ex.resetAfterBytes) {
                         ex.reset();
                         sink.error(new ConnectionReset());
+                        return;
+                    }
+                    if (state[1] + n > maxSize) {
+                        sink.error(tooLarge(maxSize, Long.toString(state[1] + n)).closeConnection());
                         return;
                     }
                     state[1] += n;
@@ -88,8 +91,8 @@ final class BodyReceiver {
         return Mono.just(received);
     }
 
-    /** {@code Content-Length}, or -1 for a chunked body; rejects bodies over 5 GiB and bodies of unknown length. */
-    static long declaredLength(Exchange ex) {
+    /** {@code Content-Length}, or -1 for a chunked body; rejects bodies over {@code maxSize} and of unknown length. */
+    static long declaredLength(Exchange ex, long maxSize) {
         String length = ex.header("content-length");
         if (length == null) {
             String encoding = ex.header("transfer-encoding");
@@ -104,11 +107,15 @@ final class BodyReceiver {
         } catch (NumberFormatException e) {
             throw OssError.invalidArgument("Content-Length is not a number.");
         }
-        if (declared > MAX_BODY) {
-            throw new OssError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.")
-                    .field("MaxSizeAllowed", Long.toString(MAX_BODY)).field("ProposedSize", length.trim());
+        if (declared > maxSize) {
+            throw tooLarge(maxSize, length.trim());
         }
         return declared;
+    }
+
+    private static OssError tooLarge(long maxSize, String proposed) {
+        return new OssError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.")
+                .field("MaxSizeAllowed", Long.toString(maxSize)).field("ProposedSize", proposed);
     }
 
     /** The connection was reset on purpose by a {@code resetAfterBytes} fault. */

@@ -1,6 +1,7 @@
 package dev.ossflux.testkit.internal;
 
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.callback.CallbackStringToSign;
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,11 +21,10 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Calls the callback URLs in order, each signed with the emulator's RSA key, until one answers
- * 200 with a JSON body of at most 3 MB within the timeout.
+ * 200 with a JSON body of at most 3 MB within the timeout. A reply is read only up to that limit.
  */
 final class CallbackDispatcher {
 
-    static final int MAX_REPLY = 3 * 1024 * 1024;
     private static final byte[] NOTHING = new byte[0];
 
     /** What the upload answers: the reply body when {@code ok}, else the {@code CallbackFailed} message. */
@@ -35,14 +36,16 @@ final class CallbackDispatcher {
 
     private final CallbackSigner signer;
     private final Duration timeout;
+    private final int maxReply;
     private final Faults faults;
     private final ConnectionProvider connections;
     private final HttpClient client;
     private volatile String publicKeyUrl = "";
 
-    CallbackDispatcher(CallbackSigner signer, Duration timeout, Faults faults) {
+    CallbackDispatcher(CallbackSigner signer, Duration timeout, int maxReply, Faults faults) {
         this.signer = signer;
         this.timeout = timeout;
+        this.maxReply = maxReply;
         this.faults = faults;
         // OSS calls callbacks with no concurrency limit of its own; a waiting callback still counts
         // against its timeout.
@@ -79,11 +82,12 @@ final class CallbackDispatcher {
     private Mono<Outcome> call(Callback callback, String body, String url, Duration delay) {
         URI uri = URI.create(url.contains("://") ? url : "http://" + url);
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String rawQuery = uri.getRawQuery();
+        // A URL ending in a bare '?' is called and signed without it, as CallbackVerifier reads an empty query.
+        String rawQuery = uri.getRawQuery() == null || uri.getRawQuery().isEmpty() ? null : uri.getRawQuery();
         String hostPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         String target = uri.getScheme() + "://" + hostPort + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String stringToSign = CallbackSigner.stringToSign(rawPath, rawQuery, body);
+        byte[] stringToSign = CallbackStringToSign.of(rawPath, Optional.ofNullable(rawQuery), bytes);
         // RSA blinding draws from SecureRandom, which may read /dev/urandom: sign off the event loop.
         Mono<String> authorization = Mono.fromCallable(() -> signer.sign(stringToSign))
                 .subscribeOn(Schedulers.boundedElastic());
@@ -97,11 +101,16 @@ final class CallbackDispatcher {
                         .set("User-Agent", "ossflux-emulator"))
                 .post().uri(target)
                 .send(ByteBufFlux.fromString(Mono.just(body)))
-                .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(NOTHING)
-                        .map(reply -> new Reply(response.status().code(), reply))));
+                .response((response, content) -> BoundedBody.announcedOver(
+                        response.responseHeaders().get("Content-Length"), maxReply) ? Mono.error(new ReplyTooLarge())
+                        : BoundedBody.read(content, maxReply, ReplyTooLarge::new)
+                                .map(reply -> new Reply(response.status().code(), reply)))
+                .next());
         return Mono.delay(delay).then(exchange)
                 .timeout(timeout)
                 .map(CallbackDispatcher::judge)
+                .onErrorResume(ReplyTooLarge.class, e -> Mono.just(failed("Response body is too large: more than "
+                        + maxReply + " bytes.")))
                 .onErrorResume(TimeoutException.class, e -> Mono.just(failed("Error status : -1 8(Operation timed "
                         + "out after " + timeout.toMillis() + " ms).")))
                 .onErrorResume(e -> Mono.just(failed("Error status : -1 7(Cannot connect to " + hostPort + ": "
@@ -111,10 +120,6 @@ final class CallbackDispatcher {
     private static Outcome judge(Reply reply) {
         if (reply.status() != 200) {
             return failed("Error status : " + reply.status() + ".");
-        }
-        if (reply.body().length > MAX_REPLY) {
-            return failed("Response body is too large: " + reply.body().length + " bytes, at most " + MAX_REPLY
-                    + ".");
         }
         try {
             Json.read(reply.body());
@@ -130,5 +135,14 @@ final class CallbackDispatcher {
 
     void close() {
         connections.dispose();
+    }
+
+    /** A callback reply longer than the limit. */
+    private static final class ReplyTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReplyTooLarge() {
+            super("callback reply too large", null, false, false);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.ossflux.testkit.internal;
 
-import dev.ossflux.core.internal.sign.PercentEncoding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -8,11 +7,11 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Signs callback requests as OSS does: {@code base64(MD5withRSA(urldecode(path) + query + "\n" + body))},
- * and publishes the public key as PEM.
+ * Signs callback requests as OSS does: {@code base64(MD5withRSA(urldecode(path) + query + "\n" + body))}
+ * over the bytes {@code CallbackStringToSign} makes, which {@code CallbackVerifier} checks; publishes the
+ * public key as PEM.
  */
 public final class CallbackSigner {
 
@@ -41,18 +40,12 @@ public final class CallbackSigner {
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    /** The string OSS signs for a callback to {@code rawPath} and {@code rawQuery} (null when the URL has none). */
-    public static String stringToSign(String rawPath, @Nullable String rawQuery, String body) {
-        String path = PercentEncoding.decode(rawPath.isEmpty() ? "/" : rawPath, false);
-        return path + (rawQuery == null ? "" : "?" + rawQuery) + "\n" + body;
-    }
-
-    /** The {@code Authorization} value of the callback request. */
-    public String sign(String stringToSign) {
+    /** The {@code Authorization} value of a callback request whose string to sign is {@code stringToSign}. */
+    public String sign(byte[] stringToSign) {
         try {
             Signature signature = Signature.getInstance("MD5withRSA");
             signature.initSign(keyPair.getPrivate());
-            signature.update(stringToSign.getBytes(StandardCharsets.UTF_8));
+            signature.update(stringToSign);
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the callback with MD5withRSA", e);

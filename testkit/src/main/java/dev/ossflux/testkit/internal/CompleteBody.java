@@ -6,6 +6,7 @@ import dev.ossflux.testkit.internal.Entries.PartEntry;
 import dev.ossflux.testkit.internal.Entries.UploadEntry;
 import java.util.ArrayList;
 import java.util.List;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads a CompleteMultipartUpload body and checks it in the emulator's order: MalformedXML,
@@ -18,6 +19,28 @@ final class CompleteBody {
     private CompleteBody() {
     }
 
+    /**
+     * Reads the body into memory, up to {@code max} bytes (10,000 parts fit in well under 2 MiB); a longer
+     * body is refused with {@code MalformedXML} as soon as it is announced or has arrived that far.
+     */
+    static Mono<byte[]> receive(Exchange ex, int max) {
+        if (BoundedBody.announcedOver(ex.header("content-length"), max)) {
+            throw tooLarge(max);
+        }
+        ex.consumeBody();
+        return BoundedBody.read(ex.request.receive().doOnNext(buf -> ex.bodySize += buf.readableBytes()), max,
+                () -> tooLarge(max).closeConnection());
+    }
+
+    private static OssError tooLarge(int max) {
+        return malformed().field("MaxSizeAllowed", Integer.toString(max));
+    }
+
+    private static OssError malformed() {
+        return new OssError(400, "MalformedXML", "The XML you provided was not well-formed or did not validate "
+                + "against our published schema.").ec("0042-00000201");
+    }
+
     static List<PartEntry> select(UploadEntry upload, byte[] body) {
         List<CompleteMultipartUpload.Part> listed;
         try {
@@ -26,8 +49,7 @@ final class CompleteBody {
             listed = List.of();
         }
         if (listed.isEmpty()) {
-            throw new OssError(400, "MalformedXML", "The XML you provided was not well-formed or did not validate "
-                    + "against our published schema.").ec("0042-00000201");
+            throw malformed();
         }
         for (int i = 1; i < listed.size(); i++) {
             if (listed.get(i).partNumber() <= listed.get(i - 1).partNumber()) {

@@ -9,14 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Everything an emulator is started with; built by {@code OssEmulator.Builder}. */
+/**
+ * Everything an emulator is started with; built by {@code OssEmulator.Builder}.
+ *
+ * @param hostNames names besides loopback addresses and {@code localhost} that requests may address in
+ *     {@code Host}, lower case
+ * @param recordUnauthenticated whether requests refused for their credentials or signature are logged
+ */
 public record EmulatorConfig(String host, int port, String region, Set<String> buckets, Map<String, Account> accounts,
         @Nullable Path dataDir, Duration callbackTimeout, boolean sink, KeyPair callbackKeys, Clock clock,
-        boolean anonymousReads) {
+        boolean anonymousReads, Set<String> hostNames, Limits limits, boolean recordUnauthenticated) {
 
     public EmulatorConfig {
         buckets = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(buckets));
         accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
+        hostNames = Set.copyOf(hostNames);
     }
 
     public List<Account> accountList() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -31,7 +32,7 @@ public final class EmulatorServer {
     private final EmulatorConfig config;
     private final Storage storage;
     private final Faults faults = new Faults();
-    private final RequestLog log = new RequestLog();
+    private final RequestLog log;
     private final CallbackSigner signer;
     private final CallbackDispatcher callbacks;
     private final Authenticator authenticator;
@@ -44,9 +45,11 @@ public final class EmulatorServer {
     private EmulatorServer(EmulatorConfig config) {
         warmUp(config);
         this.config = config;
+        this.log = new RequestLog(config.limits().requestLogBytes());
         this.storage = new Storage(config.buckets(), config.dataDir(), config.sink());
         this.signer = new CallbackSigner(config.callbackKeys());
-        this.callbacks = new CallbackDispatcher(signer, config.callbackTimeout(), faults);
+        this.callbacks = new CallbackDispatcher(signer, config.callbackTimeout(), config.limits().maxCallbackReply(),
+                faults);
         this.authenticator = new Authenticator(config.accounts(), config.region(), config.clock(),
                 config.anonymousReads());
         // Netty 4.2's default adaptive allocator can park an event loop on a StampedLock while
@@ -60,8 +63,8 @@ public final class EmulatorServer {
         this.endpoint = "http://" + config.host() + ":" + server.port();
         callbacks.publicKeyUrl(endpoint + Router.PUBLIC_KEY_PATH);
         UploadReplies uploads = new UploadReplies(callbacks);
-        this.objects = new ObjectHandler(storage, uploads, config.clock());
-        this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint);
+        this.objects = new ObjectHandler(storage, uploads, config.clock(), config.limits());
+        this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint, config.limits());
         this.lists = new ListHandler(storage);
     }
 
@@ -73,7 +76,7 @@ public final class EmulatorServer {
         Warmup.run();
         Json.quote("warmup");
         Hashing.md5();
-        new CallbackSigner(config.callbackKeys()).sign("warmup");
+        new CallbackSigner(config.callbackKeys()).sign(new byte[] {'w'});
     }
 
     public static EmulatorServer start(EmulatorConfig config) {
@@ -126,12 +129,18 @@ public final class EmulatorServer {
         long number = log.nextSequence();
         Instant arrived = Instant.now();
         Target target = Router.route(request.method().name(), request.uri(), request.requestHeaders().get("Host"),
-                storage.buckets());
+                config.hostNames());
         Exchange ex = new Exchange(request, response, target, requestId(), arrived);
         response.header("x-oss-request-id", ex.requestId).header("Server", "AliyunOSS")
                 .header("Date", Dates.http(config.clock().instant()));
         Fault fault = faults.takeRequestFault(target.operation());
         Mono<Void> handling = Mono.defer(() -> {
+            if (!Router.servesHost(target.hostId(), config.hostNames())) {
+                ex.refused = true;
+                throw OssError.accessDenied("The emulator does not serve Host '" + target.hostId() + "': only "
+                        + "loopback addresses, localhost and the configured host names (with a bucket label).");
+            }
+            Router.requireWellFormed(request.uri(), target);
             if (fault instanceof Fault.Status status) {
                 throw new OssError(status.status(), status.errorCode(), "Injected fault: HTTP " + status.status()
                         + " " + status.errorCode() + ".");
@@ -146,11 +155,16 @@ public final class EmulatorServer {
         }
         return handling
                 .onErrorResume(e -> recover(ex, e))
-                .doFinally(signal -> log.record(ex, number, Instant.now()));
+                .doFinally(signal -> {
+                    if (!ex.refused || config.recordUnauthenticated()) {
+                        log.record(ex, number, Instant.now());
+                    }
+                });
     }
 
     private Mono<Void> recover(Exchange ex, Throwable error) {
-        if (error instanceof BodyReceiver.ConnectionReset || ex.wasReset) {
+        if (error instanceof BodyReceiver.ConnectionReset || ex.wasReset || AbortedException.isConnectionReset(error)
+                || error instanceof AbortedException) {
             return Mono.empty();
         }
         if (ex.response.hasSentHeaders()) {
@@ -188,7 +202,9 @@ public final class EmulatorServer {
             return Replies.bytes(ex, 200, "application/x-pem-file",
                     signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
         }
+        ex.refused = true;
         authenticator.verify(ex);
+        ex.refused = false;
         if (ex.resetAfterBytes >= 0 && operation != Operation.PUT_OBJECT && operation != Operation.UPLOAD_PART
                 && operation != Operation.GET_OBJECT) {
             ex.reset();

@@ -26,6 +26,8 @@ final class Exchange {
     @Nullable String errorCode;
     long resetAfterBytes = -1;
     boolean wasReset;
+    /** Refused for its {@code Host}, credentials or signature: not logged unless asked. */
+    boolean refused;
 
     Exchange(HttpServerRequest request, HttpServerResponse response, Target target, String requestId,
             Instant arrivedAt) {

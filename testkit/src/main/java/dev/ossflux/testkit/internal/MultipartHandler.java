@@ -16,14 +16,13 @@ import dev.ossflux.testkit.internal.Entries.UploadMeta;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** InitiateMultipartUpload, UploadPart, CompleteMultipartUpload and AbortMultipartUpload. */
@@ -33,12 +32,14 @@ final class MultipartHandler {
     private final UploadReplies uploads;
     private final Clock clock;
     private final String endpoint;
+    private final Limits limits;
 
-    MultipartHandler(Storage storage, UploadReplies uploads, Clock clock, String endpoint) {
+    MultipartHandler(Storage storage, UploadReplies uploads, Clock clock, String endpoint, Limits limits) {
         this.storage = storage;
         this.uploads = uploads;
         this.clock = clock;
         this.endpoint = endpoint;
+        this.limits = limits;
     }
 
     Mono<Void> initiate(Exchange ex) {
@@ -74,7 +75,7 @@ final class MultipartHandler {
         }
         UploadEntry upload = storage.requireUpload(bucket, key, String.valueOf(ex.target.param("uploadId")));
         int number = partNumber;
-        return BodyReceiver.receive(ex, storage.writer()).flatMap(received -> {
+        return BodyReceiver.receive(ex, storage.writer(), limits.maxObjectSize()).flatMap(received -> {
             PartMeta meta = new PartMeta(number, received.size(), received.etag(),
                     Long.toUnsignedString(received.crc64()), clock.millis());
             return storage.putPart(upload, new PartEntry(meta, received.content())).then(Mono.defer(() -> {
@@ -93,31 +94,31 @@ final class MultipartHandler {
         UploadEntry upload = storage.requireUpload(bucket, key, String.valueOf(ex.target.param("uploadId")));
         Callback callback = UploadReplies.callback(ex);
         boolean completeAll = "yes".equalsIgnoreCase(String.valueOf(ex.header("x-oss-complete-all")).trim());
-        ex.consumeBody();
-        return ex.request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap(body -> {
-            ex.bodySize = body.length;
-            List<PartEntry> parts = completeAll ? allParts(upload, body) : CompleteBody.select(upload, body);
-            boolean forbid = UploadReplies.forbidOverwrite(ex.header("x-oss-forbid-overwrite"))
-                    || UploadReplies.forbidOverwrite(upload.meta().attributes().get("x-oss-forbid-overwrite"));
-            if (forbid && storage.exists(bucket, key)) {
-                throw UploadReplies.fileAlreadyExists(key);
-            }
-            return store(ex, upload, parts, callback);
+        boolean forbid = UploadReplies.forbidOverwrite(ex.header("x-oss-forbid-overwrite"))
+                || UploadReplies.forbidOverwrite(upload.meta().attributes().get("x-oss-forbid-overwrite"));
+        return CompleteBody.receive(ex, limits.maxCompleteBody()).flatMap(body -> {
+            ObjectEntry[] stored = new ObjectEntry[1];
+            return storage.completeUpload(upload, open -> {
+                List<PartEntry> parts = completeAll ? allParts(open, body) : CompleteBody.select(open, body);
+                if (forbid && storage.exists(bucket, key)) {
+                    throw UploadReplies.fileAlreadyExists(key);
+                }
+                return parts;
+            }, parts -> stored[0] = object(upload.meta(), parts))
+                    .then(Mono.defer(() -> reply(ex, stored[0], callback)));
         });
     }
 
-    private Mono<Void> store(Exchange ex, UploadEntry upload, List<PartEntry> parts, Callback callback) {
-        UploadMeta u = upload.meta();
+    /** The object the parts make: their bytes in order, the multipart ETag and the combined CRC-64. */
+    private ObjectEntry object(UploadMeta u, List<PartEntry> parts) {
         MessageDigest md5s = Hashing.md5();
         long crc = 0;
         long size = 0;
-        Set<Integer> kept = new HashSet<>();
         List<Content> contents = new ArrayList<>();
         for (PartEntry part : parts) {
             md5s.update(HexFormat.of().parseHex(part.meta().etag()));
             crc = Crc64.combine(crc, Crc64.parse(part.meta().crc64()), part.meta().size());
             size += part.meta().size();
-            kept.add(part.meta().partNumber());
             contents.add(part.content());
         }
         String etag = Hashing.hex(md5s.digest()).toUpperCase(Locale.ROOT) + "-" + parts.size();
@@ -125,19 +126,19 @@ final class MultipartHandler {
         attributes.remove("x-oss-forbid-overwrite");
         ObjectMeta meta = new ObjectMeta(u.bucket(), u.key(), size, etag, Long.toUnsignedString(crc), null,
                 u.contentType(), u.userMetadata(), attributes, "Multipart", u.storageClass(), clock.millis());
-        long objectCrc = crc;
-        return storage.removeUpload(upload, kept)
-                .then(storage.putObject(new ObjectEntry(meta, Content.concat(contents))))
-                .then(Mono.defer(() -> {
-                    ex.response.header("ETag", ObjectHandler.quote(etag)).header("x-oss-hash-crc64ecma", meta.crc64());
-                    if (callback != null) {
-                        return uploads.callBack(ex, callback, u.bucket(), u.key(), etag, meta.size(),
-                                meta.contentType(), objectCrc, "", Operation.COMPLETE_MULTIPART_UPLOAD);
-                    }
-                    String location = endpoint + "/" + u.bucket() + "/" + PercentEncoding.encode(u.key(), true);
-                    return Replies.xml(ex, 200, new CompleteMultipartUploadResult(null, location, u.bucket(), u.key(),
-                            ObjectHandler.quote(etag)));
-                }));
+        return new ObjectEntry(meta, Content.concat(contents));
+    }
+
+    private Mono<Void> reply(Exchange ex, ObjectEntry object, @Nullable Callback callback) {
+        ObjectMeta meta = object.meta();
+        ex.response.header("ETag", ObjectHandler.quote(meta.etag())).header("x-oss-hash-crc64ecma", meta.crc64());
+        if (callback != null) {
+            return uploads.callBack(ex, callback, meta.bucket(), meta.key(), meta.etag(), meta.size(),
+                    meta.contentType(), Crc64.parse(meta.crc64()), "", Operation.COMPLETE_MULTIPART_UPLOAD);
+        }
+        String location = endpoint + "/" + meta.bucket() + "/" + PercentEncoding.encode(meta.key(), true);
+        return Replies.xml(ex, 200, new CompleteMultipartUploadResult(null, location, meta.bucket(), meta.key(),
+                ObjectHandler.quote(meta.etag())));
     }
 
     private static List<PartEntry> allParts(UploadEntry upload, byte[] body) {
@@ -155,7 +156,7 @@ final class MultipartHandler {
         storage.requireBucket(bucket);
         UploadEntry upload = storage.requireUpload(bucket, ex.target.requireKey(),
                 String.valueOf(ex.target.param("uploadId")));
-        return ex.drain().then(storage.removeUpload(upload, Set.of())).then(Mono.defer(() -> {
+        return ex.drain().then(Mono.defer(() -> storage.abortUpload(upload))).then(Mono.defer(() -> {
             ex.status = 204;
             return ex.response.status(204).send().then();
         }));

@@ -22,11 +22,13 @@ final class ObjectHandler {
     private final Storage storage;
     private final UploadReplies uploads;
     private final Clock clock;
+    private final Limits limits;
 
-    ObjectHandler(Storage storage, UploadReplies uploads, Clock clock) {
+    ObjectHandler(Storage storage, UploadReplies uploads, Clock clock, Limits limits) {
         this.storage = storage;
         this.uploads = uploads;
         this.clock = clock;
+        this.limits = limits;
     }
 
     Mono<Void> put(Exchange ex) {
@@ -37,7 +39,7 @@ final class ObjectHandler {
         if (UploadReplies.forbidOverwrite(ex.header("x-oss-forbid-overwrite")) && storage.exists(bucket, key)) {
             throw UploadReplies.fileAlreadyExists(key);
         }
-        return BodyReceiver.receive(ex, storage.writer()).flatMap(received -> {
+        return BodyReceiver.receive(ex, storage.writer(), limits.maxObjectSize()).flatMap(received -> {
             ObjectMeta meta = new ObjectMeta(bucket, key, received.size(), received.etag(),
                     Long.toUnsignedString(received.crc64()), received.contentMd5(), UploadReplies.contentType(ex),
                     UploadReplies.userMetadata(ex), UploadReplies.attributes(ex), "Normal",

@@ -13,6 +13,7 @@ public final class OssError extends RuntimeException {
     private final String code;
     private final Map<String, String> fields = new LinkedHashMap<>();
     private @Nullable String ec;
+    private boolean closesConnection;
 
     public OssError(int status, String code, String message) {
         super(message, null, false, false);
@@ -28,6 +29,16 @@ public final class OssError extends RuntimeException {
     public OssError ec(String ec) {
         this.ec = ec;
         return this;
+    }
+
+    /** Closes the connection after the answer: for errors found before the request body was read to its end. */
+    public OssError closeConnection() {
+        this.closesConnection = true;
+        return this;
+    }
+
+    public boolean closesConnection() {
+        return closesConnection;
     }
 
     public int status() {

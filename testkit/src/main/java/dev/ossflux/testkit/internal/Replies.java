@@ -36,6 +36,9 @@ final class Replies {
     /** The error as OSS sends it; a HEAD answer carries it base64-encoded in {@code x-oss-err} instead of a body. */
     static Mono<Void> error(Exchange ex, OssError error) {
         ex.errorCode = error.code();
+        if (error.closesConnection()) {
+            ex.response.keepAlive(false);
+        }
         byte[] xml = errorXml(ex, error);
         if (error.ec() != null) {
             ex.response.header("x-oss-ec", error.ec());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,37 +15,62 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every answered request, for {@code takeRequest} (consuming, in completion order) and {@code requests()};
- * the newest {@value #CAPACITY} are kept. Recording never blocks an event loop: lock-free queues, and a
- * semaphore that only the taking thread waits on.
+ * Every answered request, for {@code takeRequest} (consuming, in completion order) and {@code requests()},
+ * kept within a byte budget (the oldest go first). Each entry keeps small fields only: header and query
+ * values are cut at {@value #MAX_VALUE} characters and an entry's headers at {@value #MAX_HEADERS} in all.
+ * Recording never blocks an event loop: lock-free queues, and a semaphore that only the taking thread waits on.
  */
 final class RequestLog {
 
-    static final int CAPACITY = 100_000;
+    static final int MAX_VALUE = 8 * 1024;
+    static final int MAX_HEADERS = 16 * 1024;
+    /** What an entry costs besides its strings: the record, maps, optionals and instants. */
+    private static final int ENTRY_OVERHEAD = 512;
+    private static final int FIELD_OVERHEAD = 96;
 
+    private record Entry(RecordedRequest request, long bytes) {
+    }
+
+    private final long budget;
     private final AtomicLong sequence = new AtomicLong();
-    private final Queue<RecordedRequest> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Entry> untaken = new ConcurrentLinkedQueue<>();
+    private final AtomicLong untakenBytes = new AtomicLong();
     private final Semaphore available = new Semaphore(0);
-    private final Queue<RecordedRequest> all = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
+    private final Queue<Entry> all = new ConcurrentLinkedQueue<>();
+    private final AtomicLong allBytes = new AtomicLong();
+
+    RequestLog(long budgetBytes) {
+        this.budget = budgetBytes;
+    }
 
     long nextSequence() {
         return sequence.incrementAndGet();
     }
 
     void record(Exchange ex, long number, Instant completedAt) {
+        long[] bytes = {ENTRY_OVERHEAD + ex.target.rawPath().length()};
         Map<String, String> query = new LinkedHashMap<>();
         for (QueryParam param : ex.target.query()) {
-            query.putIfAbsent(param.name(), param.value() == null ? "" : param.value());
+            String value = cut(param.value() == null ? "" : param.value());
+            if (query.putIfAbsent(param.name(), value) == null) {
+                bytes[0] += FIELD_OVERHEAD + param.name().length() + value.length();
+            }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        ex.request.requestHeaders().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT),
-                name -> new ArrayList<>()).add(h.getValue()));
+        long[] headerBytes = {0};
+        ex.request.requestHeaders().forEach(h -> {
+            String value = cut(h.getValue());
+            long size = FIELD_OVERHEAD + h.getKey().length() + value.length();
+            if (headerBytes[0] + size <= MAX_HEADERS) {
+                headerBytes[0] += size;
+                headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(value);
+            }
+        });
+        bytes[0] += headerBytes[0];
         OptionalInt partNumber = OptionalInt.empty();
         String part = ex.target.param("partNumber");
         if (part != null) {
@@ -55,26 +81,48 @@ final class RequestLog {
             }
         }
         RecordedRequest request = new RecordedRequest(number, ex.target.operation(), ex.request.method().name(),
-                ex.target.rawPath(), query, headers, Optional.ofNullable(ex.target.bucket()),
+                cut(ex.target.rawPath()), query, headers, Optional.ofNullable(ex.target.bucket()),
                 Optional.ofNullable(ex.target.key()), ex.bodySize, partNumber,
-                Optional.ofNullable(ex.target.param("uploadId")), ex.status, Optional.ofNullable(ex.errorCode),
-                ex.requestId, ex.arrivedAt, completedAt);
-        all.add(request);
-        if (size.incrementAndGet() > CAPACITY && all.poll() != null) {
-            size.decrementAndGet();
+                Optional.ofNullable(ex.target.param("uploadId")).map(RequestLog::cut), ex.status,
+                Optional.ofNullable(ex.errorCode), ex.requestId, ex.arrivedAt, completedAt);
+        Entry entry = new Entry(request, bytes[0]);
+        all.add(entry);
+        allBytes.addAndGet(entry.bytes());
+        while (allBytes.get() > budget) {
+            Entry oldest = all.poll();
+            if (oldest == null) {
+                break;
+            }
+            allBytes.addAndGet(-oldest.bytes());
         }
-        queue.add(request);
+        untaken.add(entry);
+        untakenBytes.addAndGet(entry.bytes());
         available.release();
-        if (available.availablePermits() > CAPACITY && available.tryAcquire()) {
-            queue.poll();
+        while (untakenBytes.get() > budget && available.tryAcquire()) {
+            Entry oldest = untaken.poll();
+            if (oldest != null) {
+                untakenBytes.addAndGet(-oldest.bytes());
+            }
         }
     }
 
     @Nullable RecordedRequest take(Duration timeout) throws InterruptedException {
-        return available.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS) ? queue.poll() : null;
+        if (!available.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return null;
+        }
+        Entry entry = untaken.poll();
+        if (entry == null) {
+            return null;
+        }
+        untakenBytes.addAndGet(-entry.bytes());
+        return entry.request();
     }
 
     List<RecordedRequest> snapshot() {
-        return List.copyOf(all);
+        return all.stream().map(Entry::request).toList();
+    }
+
+    private static String cut(String value) {
+        return value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE);
     }
 }

@@ -4,23 +4,28 @@ import dev.ossflux.core.internal.sign.PercentEncoding;
 import dev.ossflux.core.internal.sign.QueryParam;
 import dev.ossflux.testkit.Operation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the bucket, key and operation of a request: {@code Host: <bucket>.<anything>} when the first
- * label of the host names a known bucket, else path style {@code /<bucket>/<key>}.
+ * Finds the bucket, key and operation of a request: virtual-hosted {@code Host: <bucket>.<served host>},
+ * else path style {@code /<bucket>/<key>}. Served hosts are loopback addresses, {@code localhost} and the
+ * configured host names; a request to any other {@code Host} is refused (no DNS rebinding).
  */
 final class Router {
 
     static final String PUBLIC_KEY_PATH = "/__ossflux/callback_pub_key.pem";
+    private static final Pattern BUCKET_LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     private Router() {
     }
 
-    static Target route(String method, String uri, @Nullable String hostHeader, Set<String> buckets) {
+    static Target route(String method, String uri, @Nullable String hostHeader, Set<String> hostNames) {
         int question = uri.indexOf('?');
         String rawPath = question < 0 ? uri : uri.substring(0, question);
         List<QueryParam> query = question < 0 ? List.of() : parseQuery(uri.substring(question + 1));
@@ -28,12 +33,11 @@ final class Router {
         if (rawPath.equals(PUBLIC_KEY_PATH)) {
             return new Target(Operation.GET_CALLBACK_PUBLIC_KEY, null, null, rawPath, query, host);
         }
-        String bucket = null;
+        String bucket;
         String rawKey;
-        int dot = host.indexOf('.');
-        String firstLabel = dot > 0 ? host.substring(0, dot) : "";
-        if (!firstLabel.isEmpty() && buckets.contains(firstLabel) && !isIpv4(host)) {
-            bucket = firstLabel;
+        String virtualBucket = virtualBucket(host, hostNames);
+        if (virtualBucket != null) {
+            bucket = virtualBucket;
             rawKey = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         } else {
             String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
@@ -45,6 +49,29 @@ final class Router {
         String key = rawKey.isEmpty() ? null : PercentEncoding.decode(rawKey, false);
         Target partial = new Target(Operation.UNSUPPORTED, bucket, key, rawPath, query, host);
         return new Target(operation(method, partial), bucket, key, rawPath, query, host);
+    }
+
+    /**
+     * Refuses what signer and emulator could read apart: escapes whose bytes are not UTF-8 (such as
+     * {@code %FF}, which would decode to U+FFFD), and a query parameter sent twice (a signature may cover one
+     * value while a handler acts on the other).
+     */
+    static void requireWellFormed(String uri, Target target) {
+        int question = uri.indexOf('?');
+        if (PercentEncoding.decodeUtf8(question < 0 ? uri : uri.substring(0, question)) == null) {
+            throw new OssError(400, "InvalidObjectName", "The request path is not UTF-8 once its %-escapes are "
+                    + "decoded.").field("ObjectName", target.rawPath()).ec("0016-00000005");
+        }
+        if (question >= 0 && PercentEncoding.decodeUtf8(uri.substring(question + 1)) == null) {
+            throw OssError.invalidArgument("The query is not UTF-8 once its %-escapes are decoded.");
+        }
+        Set<String> names = new HashSet<>();
+        for (QueryParam param : target.query()) {
+            if (!names.add(param.name())) {
+                throw OssError.invalidArgument("The query parameter '" + param.name() + "' is given more than once.")
+                        .field("ArgumentName", param.name());
+            }
+        }
     }
 
     private static Operation operation(String method, Target t) {
@@ -111,7 +138,23 @@ final class Router {
         return colon >= 0 ? host.substring(0, colon) : host;
     }
 
-    private static boolean isIpv4(String host) {
-        return host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    /** Whether requests to {@code host} (lower case, without port) are served. */
+    static boolean servesHost(String host, Set<String> hostNames) {
+        return isServedName(host, hostNames) || virtualBucket(host, hostNames) != null;
+    }
+
+    /** The bucket of a virtual-hosted {@code <bucket>.<served host>}; null for any other host. */
+    private static @Nullable String virtualBucket(String host, Set<String> hostNames) {
+        int dot = host.indexOf('.');
+        if (dot <= 0 || isServedName(host, hostNames) || !isServedName(host.substring(dot + 1), hostNames)) {
+            return null;
+        }
+        String label = host.substring(0, dot);
+        return BUCKET_LABEL.matcher(label).matches() ? label : null;
+    }
+
+    private static boolean isServedName(String host, Set<String> hostNames) {
+        return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_IPV4.matcher(host).matches()
+                || hostNames.contains(host);
     }
 }

@@ -10,9 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -26,10 +33,15 @@ final class Storage {
     private final Map<String, UploadEntry> uploads = new ConcurrentHashMap<>();
     private final @Nullable DataDir dataDir;
     private final boolean sink;
+    /** Runs the data directory's record writes one at a time, in the order of the changes. */
+    private final @Nullable Scheduler writes;
+    /** The newest record write; the ones before it finished first. */
+    private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
     Storage(Set<String> buckets, @Nullable Path dataDir, boolean sink) {
         this.dataDir = dataDir == null || sink ? null : new DataDir(dataDir);
         this.sink = sink;
+        this.writes = this.dataDir == null ? null : Schedulers.newSingle("ossflux-emulator-data-dir", true);
         buckets.forEach(this::createBucket);
         if (this.dataDir != null) {
             List<ObjectEntry> loadedObjects = new ArrayList<>();
@@ -85,20 +97,17 @@ final class Storage {
     }
 
     Mono<Void> putObject(ObjectEntry entry) {
-        ObjectEntry old = objects.get(entry.meta().bucket()).put(entry.meta().key(), entry);
-        return persist(data -> data.writeObject(entry)).doFinally(signal -> {
-            if (old != null) {
-                old.content().release();
-            }
-        });
+        synchronized (this) {
+            ObjectEntry old = objects.get(entry.meta().bucket()).put(entry.meta().key(), entry);
+            return persist(data -> data.writeObject(entry), old == null ? List.of() : List.of(old.content()));
+        }
     }
 
     Mono<Void> deleteObject(String bucket, String key) {
-        ObjectEntry old = objects.get(bucket).remove(key);
-        if (old == null) {
-            return Mono.empty();
+        synchronized (this) {
+            ObjectEntry old = objects.get(bucket).remove(key);
+            return old == null ? Mono.empty() : persist(data -> data.deleteObject(bucket, key), List.of(old.content()));
         }
-        return persist(data -> data.deleteObject(bucket, key)).doFinally(signal -> old.content().release());
     }
 
     @Nullable UploadEntry upload(String uploadId) {
@@ -115,34 +124,66 @@ final class Storage {
     }
 
     Mono<Void> initiate(UploadMeta meta) {
-        uploads.put(meta.uploadId(), new UploadEntry(meta));
-        return persist(data -> data.writeUpload(meta));
+        synchronized (this) {
+            uploads.put(meta.uploadId(), new UploadEntry(meta));
+            return persist(data -> data.writeUpload(meta), List.of());
+        }
     }
 
+    /** Adds or replaces a part; {@code NoSuchUpload} (the part released) when the upload was closed meanwhile. */
     Mono<Void> putPart(UploadEntry upload, PartEntry part) {
-        if (uploads.get(upload.meta().uploadId()) != upload) {
-            part.content().release();
-            return Mono.error(OssError.noSuchUpload(upload.meta().uploadId()));
-        }
-        PartEntry old = upload.parts().put(part.meta().partNumber(), part);
-        return persist(data -> data.writePart(upload.meta(), part)).doFinally(signal -> {
-            if (old != null) {
-                old.content().release();
+        synchronized (this) {
+            if (uploads.get(upload.meta().uploadId()) != upload) {
+                part.content().release();
+                return Mono.error(OssError.noSuchUpload(upload.meta().uploadId()));
             }
-        });
+            PartEntry old = upload.parts().put(part.meta().partNumber(), part);
+            return persist(data -> data.writePart(upload.meta(), part),
+                    old == null ? List.of() : List.of(old.content()));
+        }
     }
 
-    /** Forgets the upload; releases the parts not in {@code kept}, whose bytes moved to an object. */
-    Mono<Void> removeUpload(UploadEntry upload, Set<Integer> kept) {
-        if (!uploads.remove(upload.meta().uploadId(), upload)) {
-            return Mono.empty();
-        }
-        upload.parts().forEach((number, part) -> {
-            if (!kept.contains(number)) {
-                part.content().release();
+    /**
+     * Closes {@code upload} and stores the object made of it, in one step against every other request on
+     * the upload: {@code select} picks the parts (or throws, leaving the upload open), {@code build} makes
+     * the object, whose content takes over the picked parts' bytes; the other parts are released. The
+     * loser of a race with another Complete or an Abort gets {@code NoSuchUpload} and changes nothing.
+     */
+    Mono<Void> completeUpload(UploadEntry upload, Function<UploadEntry, List<PartEntry>> select,
+            Function<List<PartEntry>, ObjectEntry> build) {
+        synchronized (this) {
+            requireOpen(upload);
+            List<PartEntry> picked = select.apply(upload);
+            ObjectEntry object = build.apply(picked);
+            uploads.remove(upload.meta().uploadId());
+            List<Content> unpicked = new ArrayList<>();
+            upload.parts().values().stream().filter(part -> !picked.contains(part))
+                    .forEach(part -> unpicked.add(part.content()));
+            ObjectEntry old = objects.get(object.meta().bucket()).put(object.meta().key(), object);
+            if (old != null) {
+                unpicked.add(old.content());
             }
-        });
-        return persist(data -> data.deleteUpload(upload.meta()));
+            return persist(data -> {
+                data.deleteUpload(upload.meta());
+                data.writeObject(object);
+            }, unpicked);
+        }
+    }
+
+    /** Closes {@code upload} and releases its parts; {@code NoSuchUpload} when a Complete or Abort closed it first. */
+    Mono<Void> abortUpload(UploadEntry upload) {
+        synchronized (this) {
+            requireOpen(upload);
+            uploads.remove(upload.meta().uploadId());
+            return persist(data -> data.deleteUpload(upload.meta()),
+                    upload.parts().values().stream().map(PartEntry::content).toList());
+        }
+    }
+
+    private void requireOpen(UploadEntry upload) {
+        if (uploads.get(upload.meta().uploadId()) != upload) {
+            throw OssError.noSuchUpload(upload.meta().uploadId());
+        }
     }
 
     /** Open uploads of {@code bucket}, sorted by key, then upload id. */
@@ -155,6 +196,10 @@ final class Storage {
 
     /** Frees memory held by bodies; files of a data directory stay for the next run. */
     void close() {
+        if (writes != null) {
+            awaitWrites();
+            writes.dispose();
+        }
         if (dataDir == null) {
             objects.values().forEach(byKey -> byKey.values().forEach(e -> e.content().release()));
             uploads.values().forEach(u -> u.parts().values().forEach(p -> p.content().release()));
@@ -163,11 +208,35 @@ final class Storage {
         uploads.clear();
     }
 
-    private Mono<Void> persist(java.util.function.Consumer<DataDir> change) {
+    /** Waits, on the closing thread, until the records written so far are on disk. */
+    private void awaitWrites() {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            last = lastWrite;
+        }
+        try {
+            last.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the failed write answered its request with an error already
+        }
+    }
+
+    /**
+     * Writes {@code change} to the data directory, then releases {@code freed}. Called under the storage lock,
+     * so changes reach the disk in the order they were made in memory; the write runs whether or not the
+     * returned {@code Mono} is subscribed, and cancelling it does not stop the write.
+     */
+    private Mono<Void> persist(Consumer<DataDir> change, List<Content> freed) {
         DataDir data = dataDir;
         if (data == null) {
+            freed.forEach(Content::release);
             return Mono.empty();
         }
-        return Mono.fromRunnable(() -> change.accept(data)).subscribeOn(Schedulers.boundedElastic()).then();
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> change.accept(data), writes::schedule);
+        lastWrite = written;
+        written.whenComplete((ignored, error) -> freed.forEach(Content::release));
+        return Mono.fromFuture(written, true);
     }
 }

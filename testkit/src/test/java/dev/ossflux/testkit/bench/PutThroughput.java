@@ -50,7 +50,9 @@ public final class PutThroughput {
         baseline(data, warmupObjects, objects);
 
         Process emulator = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "testkit/target/ossflux-emulator.jar", "--port", "0", "--bucket", "bench", "--sink"))
+                "-jar", "testkit/target/ossflux-emulator.jar", "--port", "0", "--bucket", "bench", "--sink",
+                "--access-key-id", OssEmulator.DEFAULT_ACCESS_KEY_ID, "--access-key-secret",
+                OssEmulator.DEFAULT_ACCESS_KEY_SECRET))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String line = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))

@@ -1,7 +1,11 @@
 package dev.ossflux.core.internal.sign;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** RFC 3986 percent-encoding with upper-case hex, as OSS paths, V4 signing and form bodies need. */
 public final class PercentEncoding {
@@ -42,7 +46,25 @@ public final class PercentEncoding {
     }
 
     /**
-     * The bytes {@code value} stands for: {@code %XX} escapes decoded (and {@code +} as space when
+     * Decodes {@code %XX} escapes (no {@code +} as space) into UTF-8 text, or returns null when the escaped
+     * bytes are not UTF-8 (such as {@code %FF}), which {@link #decode} would turn into U+FFFD.
+     */
+    public static @Nullable String decodeUtf8(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(decodeToBytes(value, false))).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The bytes {@code value} stands for: {@code %XX} escapes (ASCII hex digits only, so full-width digits
+     * stay text) decoded (and {@code +} as space when
      * {@code plusIsSpace}), invalid escapes kept, other characters as UTF-8. Unlike {@link #decode}
      * this keeps escaped bytes that are not valid UTF-8, as signatures over decoded paths need.
      */
@@ -50,8 +72,8 @@ public final class PercentEncoding {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            int high = c == '%' && i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
-            int low = high >= 0 ? Character.digit(value.charAt(i + 2), 16) : -1;
+            int high = c == '%' && i + 2 < value.length() ? hexDigit(value.charAt(i + 1)) : -1;
+            int low = high >= 0 ? hexDigit(value.charAt(i + 2)) : -1;
             if (low >= 0) {
                 out.write(high << 4 | low);
                 i += 2;
@@ -65,6 +87,16 @@ public final class PercentEncoding {
             }
         }
         return out.toByteArray();
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     private static boolean isUnreserved(char c, boolean keepSlash) {

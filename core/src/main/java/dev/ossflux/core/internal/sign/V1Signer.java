@@ -43,17 +43,27 @@ public final class V1Signer implements RequestSigner {
                 + signature(credentials.accessKeySecret(), stringToSign(input)));
     }
 
+    /**
+     * The V1 StringToSign. Its date line is the {@code Date} header, or {@code x-oss-date} when there is no
+     * {@code Date} (browsers cannot set {@code Date}, so browser-style clients sign with {@code x-oss-date}).
+     */
     public static String stringToSign(SigningInput input) {
         StringBuilder s = new StringBuilder(256)
                 .append(input.method()).append('\n')
                 .append(input.header("content-md5")).append('\n')
                 .append(input.header("content-type")).append('\n')
-                .append(input.header("date")).append('\n');
+                .append(dateLine(input)).append('\n');
         input.headers().entrySet().stream()
                 .filter(h -> h.getKey().startsWith("x-oss-"))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(h -> s.append(h.getKey()).append(':').append(h.getValue().trim()).append('\n'));
         return s.append(canonicalResource(input)).toString();
+    }
+
+    /** The value signed as the date: {@code Date}, else {@code x-oss-date}, else empty. */
+    public static String dateLine(SigningInput input) {
+        String date = input.headers().get("date");
+        return date != null ? date : input.header("x-oss-date");
     }
 
     public static String signature(String secret, String stringToSign) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,19 +105,22 @@ public final class V4Signer implements RequestSigner {
         return key;
     }
 
+    /** Every parameter, repeated ones included, sorted by encoded name and then encoded value. */
     static String canonicalQuery(List<QueryParam> query) {
-        TreeMap<String, String> sorted = new TreeMap<>();
+        List<String[]> sorted = new ArrayList<>(query.size());
         for (QueryParam param : query) {
             String value = param.value() == null ? "" : param.value();
-            sorted.put(PercentEncoding.encode(param.name(), false), PercentEncoding.encode(value, false));
+            sorted.add(new String[] {PercentEncoding.encode(param.name(), false),
+                PercentEncoding.encode(value, false)});
         }
+        sorted.sort(Comparator.<String[], String>comparing(pair -> pair[0]).thenComparing(pair -> pair[1]));
         StringBuilder s = new StringBuilder();
-        sorted.forEach((name, value) -> {
-            s.append(s.length() == 0 ? "" : "&").append(name);
-            if (!value.isEmpty()) {
-                s.append('=').append(value);
+        for (String[] pair : sorted) {
+            s.append(s.length() == 0 ? "" : "&").append(pair[0]);
+            if (!pair[1].isEmpty()) {
+                s.append('=').append(pair[1]);
             }
-        });
+        }
         return s.toString();
     }
 

@@ -30,6 +30,12 @@ class CallbackStringToSignTest {
     }
 
     @Test
+    void leavesAPercentBeforeFullWidthDigitsAsText() {
+        assertThat(CallbackStringToSign.of("/cb%ＦＦ", Optional.empty(), new byte[0]))
+                .isEqualTo("/cb%ＦＦ\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void addsNoQuestionMarkWithoutAQuery() {
         assertThat(new String(CallbackStringToSign.of("/cb", Optional.empty(), new byte[0]), StandardCharsets.UTF_8))
                 .isEqualTo("/cb\n");

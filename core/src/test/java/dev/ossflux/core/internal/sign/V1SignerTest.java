@@ -34,6 +34,16 @@ class V1SignerTest {
     }
 
     @Test
+    void signsWithXOssDateOnTheDateLineWhenThereIsNoDate() {
+        Request request = new Request("PUT", "examplebucket", "nelson")
+                .header("Content-MD5", "eB5eJF1ptWaXm4bijSPyxw==").header("Content-Type", "text/html")
+                .header("x-oss-meta-author", "alice").header("x-oss-meta-magic", "abracadabra")
+                .header("x-oss-date", "Wed, 28 Dec 2022 10:27:41 GMT");
+        assertThat(V1Signer.signature("sk", V1Signer.stringToSign(request.input())))
+                .isEqualTo("kSHKmLxlyEAKtZPkJhG9bZb5k7M=");
+    }
+
+    @Test
     void signsPutObject() {
         Request request = request("PUT", "exampledir/exampleobject.txt")
                 .header("Content-MD5", "eB5eJF1ptWaXm4bijSPyxw==").header("Content-Type", "text/plain")

@@ -34,6 +34,13 @@ class V4SignerTest {
     }
 
     @Test
+    void signsEveryValueOfARepeatedParameterInSortedOrder() {
+        assertThat(V4Signer.canonicalQuery(List.of(QueryParam.of("uploadId", "B"), QueryParam.of("partNumber", "1"),
+                QueryParam.of("uploadId", "A"), QueryParam.flag("uploads"))))
+                .isEqualTo("partNumber=1&uploadId=A&uploadId=B&uploads");
+    }
+
+    @Test
     void derivesTheSigningKey() {
         assertThat(Hashing.hex(V4Signer.deriveSigningKey("test-secret", "20240115", "cn-hangzhou")))
                 .isEqualTo("22473111f2520003fd57761193431bdfa6671173a47b9e3745cc60431d991915");

@@ -28,10 +28,13 @@ class CallbackSampleIT {
                 .contains("Object uploaded with callback successfully.");
         assertThat(occurrences(output, "receiver: signature verified; OSS says "
                 + "bucket=examplebucket&object=examplefiles%2Fexampleobject.txt"))
-                .as("both uploads reached the receiver with a verified signature").isEqualTo(2);
+                .as("all three uploads reached the receiver with a verified signature").isEqualTo(3);
         assertThat(occurrences(output, "the callback reply OSS returned: {\"Status\":\"OK\",\"bucket\":\"examplebucket\","
-                + "\"object\":\"examplefiles/exampleobject.txt\"}")).isEqualTo(2);
+                + "\"object\":\"examplefiles/exampleobject.txt\"}")).isEqualTo(3);
         assertThat(occurrences(output, "uploader: stored, ETag %s, CRC-64 ".formatted(MD5_OF_CONTENT))).isEqualTo(2);
+        assertThat(output).contains("3. UploadFile (resumable multipart)")
+                .containsPattern("uploader: stored, ETag [0-9A-F]{32}-3, CRC-64 \\d+")
+                .contains("checkpoints left after success: 0");
     }
 
     @Test

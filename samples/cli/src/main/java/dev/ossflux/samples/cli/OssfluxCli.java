@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * <pre>
  * java -jar ossflux-cli.jar upload FILE oss://BUCKET/KEY [--endpoint URL] [--part-size SIZE] [--concurrency N]
  *     [--checkpoint-dir DIR] [--callback-url URL --callback-body TEMPLATE [--callback-var x:name=value]...]
- * java -jar ossflux-cli.jar upload-dir DIR oss://BUCKET/PREFIX [--files-at-once N] [same options]
+ * java -jar ossflux-cli.jar upload-dir DIR oss://BUCKET/PREFIX [--files-at-once N] [--follow-symlinks]
+ *     [--endpoint URL] [--part-size SIZE] [--concurrency N] [--checkpoint-dir DIR]
  * </pre>
  *
  * Exits 0 on success, 1 with a one-line reason on failure, 2 on a usage error.

@@ -5,7 +5,6 @@ import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.multipart.MultipartOptions;
 import dev.ossflux.multipart.MultipartUploader;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,18 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code upload FILE oss://BUCKET/KEY}: a resumable multipart upload with a progress bar. */
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = "Upload a file; rerun the same command after an interruption to resume.")
 final class UploadCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
@@ -33,10 +26,7 @@ final class UploadCommand implements Callable<Integer> {
     String target;
 
     @Mixin
-    ClientOptions client;
-
-    @Mixin
-    TransferOptions transfer;
+    UploadOptions options;
 
     @ArgGroup(exclusive = false)
     CallbackOptions callback = new CallbackOptions();
@@ -48,19 +38,18 @@ final class UploadCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + " is not a readable file");
         }
         long size = Files.size(file);
-        PrintWriter out = spec.commandLine().getOut();
-        try (OssClient oss = client.client();
+        try (OssClient oss = options.client();
                 ProgressDisplay progress =
                         ProgressDisplay.create(file.getFileName().toString(), size, "parts", System.err)) {
             PutObjectRequest.Builder request =
                     PutObjectRequest.builder(to.bucket(), to.key()).progressListener(progress);
             callback.callback().ifPresent(request::callback);
-            MultipartOptions options = transfer.options();
-            CompletableFuture<UploadResult> upload = MultipartUploader.create(oss, options)
+            MultipartOptions multipart = options.multipart();
+            CompletableFuture<UploadResult> upload = MultipartUploader.create(oss, multipart)
                     .uploadFile(request.build(), file).toFuture();
             Thread interrupted = new Thread(() -> {
                 if (upload.cancel(true)) {
-                    System.err.println("interrupted: the checkpoint in " + options.checkpointDir().orElseThrow()
+                    System.err.println("interrupted: the checkpoint in " + multipart.checkpointDir().orElseThrow()
                             + " is kept; run the same command again to resume");
                 }
             });
@@ -68,7 +57,7 @@ final class UploadCommand implements Callable<Integer> {
             UploadResult result = upload.join();
             Runtime.getRuntime().removeShutdownHook(interrupted);
             progress.close();
-            Results.print(out, result);
+            Results.print(options.out(), result);
         }
         return 0;
     }

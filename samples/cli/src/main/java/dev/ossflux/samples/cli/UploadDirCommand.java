@@ -8,26 +8,28 @@ import dev.ossflux.multipart.MultipartOptions;
 import dev.ossflux.multipart.MultipartUploader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code upload-dir DIR oss://BUCKET/PREFIX}: every file of a tree, resumable, with one overall progress bar. */
 @Command(name = "upload-dir", mixinStandardHelpOptions = true,
-        description = "Upload a directory tree; keys are PREFIX + the path relative to DIR. Rerun to resume.")
+        description = {"Upload a directory tree. PREFIX is a folder: each key is PREFIX/ followed by the file's path "
+                + "relative to DIR ('/'-separated, Unicode NFC); a missing trailing '/' is added, so "
+                + "oss://bucket/batch stores DIR/d1/f.bin as batch/d1/f.bin. Symbolic links are left out unless "
+                + "--follow-symlinks. A file whose key is invalid or taken by another file fails alone. "
+                + "Rerun to resume."})
 final class UploadDirCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR")
     Path directory;
@@ -36,51 +38,75 @@ final class UploadDirCommand implements Callable<Integer> {
     String target;
 
     @Mixin
-    ClientOptions client;
-
-    @Mixin
-    TransferOptions transfer;
+    UploadOptions options;
 
     @Option(names = "--files-at-once", paramLabel = "N", defaultValue = "16",
             description = "files in flight (default 16)")
     int filesAtOnce;
 
+    @Option(names = "--follow-symlinks", description = "upload what symbolic links point to (default: leave them out)")
+    boolean followSymlinks;
+
     @Override
     public Integer call() throws Exception {
-        OssTarget to = OssTarget.parse(target.endsWith("/") || target.indexOf('/', "oss://".length()) > 0 ? target
-                : target + "/");
+        OssTarget to = OssTarget.parse(target.endsWith("/") ? target : target + "/");
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a directory");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        MultipartOptions options = transfer.options();
-        try (OssClient oss = client.client();
-                ProgressDisplay progress = ProgressDisplay.create(directory.getFileName() + "/", totalSize(directory),
+        PrintWriter out = options.out();
+        out.println("keys:     oss://" + to.bucket() + "/" + to.key() + "<path under " + directory + ">");
+        out.flush();
+        MultipartOptions multipart = options.multipart();
+        AtomicBoolean firstShown = new AtomicBoolean();
+        try (OssClient oss = options.client();
+                ProgressDisplay progress = ProgressDisplay.create(directory.getFileName() + "/",
+                        totalSize(directory, followSymlinks),
                         "files", System.err)) {
             BatchOptions batch = BatchOptions.builder().concurrency(filesAtOnce)
-                    .checkpointDir(options.checkpointDir().orElseThrow())
+                    .checkpointDir(multipart.checkpointDir().orElseThrow())
+                    .followSymbolicLinks(followSymlinks)
                     .progressListener(progress)
                     .build();
-            CompletableFuture<List<BatchResult>> upload = BatchUploader.create(MultipartUploader.create(oss, options),
-                    batch).uploadDirectory(directory, to.bucket(), to.key()).collectList().toFuture();
+            CompletableFuture<List<BatchResult>> upload = BatchUploader.create(MultipartUploader.create(oss,
+                            multipart), batch)
+                    .uploadDirectory(directory, to.bucket(), to.key())
+                    .doOnNext(result -> {
+                        if (firstShown.compareAndSet(false, true)) {
+                            out.println("first:    oss://" + result.bucket() + "/" + result.key());
+                            out.flush();
+                        }
+                    })
+                    .collectList().toFuture();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> upload.cancel(true)));
             List<BatchResult> results = upload.join();
             progress.close();
-            List<BatchResult.Failed> failures = results.stream().filter(BatchResult.Failed.class::isInstance)
-                    .map(BatchResult.Failed.class::cast).toList();
-            failures.forEach(failed -> out.println("failed:   " + failed.request().key() + ": "
-                    + OssfluxCli.reason(failed.error())));
-            long failed = failures.size();
-            out.printf("uploaded: %d files (%d skipped as already uploaded), %d failed%n", results.size() - failed,
-                    results.stream().filter(BatchResult.Skipped.class::isInstance).count(), failed);
-            out.flush();
-            return failed == 0 ? 0 : 1;
+            return report(out, results);
         }
     }
 
-    private static long totalSize(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+    private static int report(PrintWriter out, List<BatchResult> results) {
+        long failed = 0;
+        for (BatchResult result : results) {
+            if (result instanceof BatchResult.Failed failure) {
+                out.println("failed:   " + failure.key() + ": " + OssfluxCli.reason(failure.error()));
+                failed++;
+            } else if (result instanceof BatchResult.Rejected rejected) {
+                out.println("failed:   " + rejected.file() + ": " + rejected.reason().getMessage());
+                failed++;
+            }
+        }
+        out.printf("uploaded: %d files (%d skipped as already uploaded), %d failed%n", results.size() - failed,
+                results.stream().filter(BatchResult.Skipped.class::isInstance).count(), failed);
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static long totalSize(Path directory, boolean followLinks) throws IOException {
+        try (Stream<Path> files = followLinks ? Files.walk(directory, FileVisitOption.FOLLOW_LINKS)
+                : Files.walk(directory)) {
+            return files.filter(file -> followLinks ? Files.isRegularFile(file)
+                    : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).mapToLong(file -> file.toFile().length())
+                    .sum();
         }
     }
 }

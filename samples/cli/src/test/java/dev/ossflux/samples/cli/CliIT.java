@@ -81,6 +81,52 @@ class CliIT {
     }
 
     @Test
+    void uploadDirTreatsThePrefixAsAFolderShowsTheMappingAndCountsOnlyUp() throws Exception {
+        Path tree = dir.resolve("tree");
+        for (int i = 0; i < 40; i++) {
+            Path file = tree.resolve("d" + (i % 3) + "/e" + (i % 5) + "/f" + i + ".bin");
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[10_000 + i]);
+        }
+
+        Result run = cli(List.of("upload-dir", tree.toString(), "oss://" + BUCKET + "/batch", "--checkpoint-dir",
+                dir.resolve("cp").toString(), "--files-at-once", "8"), Duration.ofSeconds(60));
+        Result help = cli(List.of("upload-dir", "--help"), Duration.ofSeconds(60));
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(oss.emulator().object(BUCKET, "batch/d1/e2/f7.bin")).isPresent();
+        assertThat(oss.emulator().object(BUCKET, "batchd1/e2/f7.bin")).isEmpty();
+        assertThat(run.output).contains("keys:     oss://" + BUCKET + "/batch/<path under " + tree + ">")
+                .containsPattern("first: +oss://" + BUCKET + "/batch/d\\d/e\\d/f\\d+\\.bin");
+        List<Long> done = run.output.lines().filter(line -> line.endsWith(" files done"))
+                .map(line -> Long.parseLong(line.replaceAll(".*, (\\d+) files done$", "$1"))).toList();
+        assertThat(done).as("files done, line after line").isNotEmpty().isSorted();
+        assertThat(help.output).contains("PREFIX is a folder", "--follow-symlinks");
+    }
+
+    @Test
+    void uploadDirLeavesLinksOutAndFailsOnlyTheFileWhoseKeyIsTooLong() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("ok.txt"), "fine");
+        Files.writeString(tree.resolve("n" + "x".repeat(200) + ".txt"), "key too long");
+        Files.createSymbolicLink(tree.resolve("id_rsa"), Files.writeString(dir.resolve("id_rsa"), "secret"));
+        String prefix = "p".repeat(850);
+
+        Result plain = cli(List.of("upload-dir", tree.toString(), "oss://" + BUCKET + "/" + prefix,
+                "--checkpoint-dir", dir.resolve("cp").toString()), Duration.ofSeconds(60));
+        Result following = cli(List.of("upload-dir", tree.toString(), "oss://" + BUCKET + "/linked",
+                "--checkpoint-dir", dir.resolve("cp2").toString(), "--follow-symlinks"), Duration.ofSeconds(60));
+
+        assertThat(plain.exit).as(plain.output).isEqualTo(1);
+        assertThat(plain.output).contains("failed:   " + tree.resolve("n" + "x".repeat(200) + ".txt"), "1023",
+                "uploaded: 1 files (0 skipped as already uploaded), 1 failed");
+        assertThat(oss.emulator().object(BUCKET, prefix + "/ok.txt")).isPresent();
+        assertThat(oss.emulator().object(BUCKET, prefix + "/id_rsa")).isEmpty();
+        assertThat(following.exit).as(following.output).isZero();
+        assertThat(oss.emulator().object(BUCKET, "linked/id_rsa").orElseThrow().utf8()).isEqualTo("secret");
+    }
+
+    @Test
     void exitsNonZeroWithAOneLineReason() throws Exception {
         Result run = cli(List.of("upload", file.toString(), "oss://no-such-bucket/k", "--checkpoint-dir",
                 dir.resolve("cp").toString()), Duration.ofSeconds(60));

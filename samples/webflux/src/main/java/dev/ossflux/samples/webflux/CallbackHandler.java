@@ -31,12 +31,12 @@ final class CallbackHandler {
     Mono<ServerResponse> receive(ServerRequest request) {
         return callbacks.verify(request)
                 .flatMap(callback -> {
-                    log.info("Verified callback for {}: {}", callback.variable("object").orElse("?"),
-                            callback.text());
+                    log.info("Verified callback for {}: {}", LogText.escape(callback.variable("object").orElse("?")),
+                            LogText.escape(callback.text()));
                     return ServerResponse.ok().bodyValue(CallbackReceipt.of(callback));
                 })
                 .onErrorResume(CallbackVerificationException.class, e -> {
-                    log.warn("Rejected a callback: {} ({})", e.reason(), e.getMessage());
+                    log.warn("Rejected a callback: {} ({})", e.reason(), LogText.escape(e.getMessage()));
                     HttpStatus status = e.reason() == Reason.PUBLIC_KEY_UNAVAILABLE
                             || e.reason() == Reason.REPLAY_CHECK_UNAVAILABLE
                             ? HttpStatus.SERVICE_UNAVAILABLE

@@ -34,13 +34,15 @@ final class ObjectKeys {
     /**
      * The last segment of a browser-supplied file name, with every run of characters other than
      * letters, digits, {@code .}, {@code _} and {@code -} replaced by {@code _}, no leading dots, and at
-     * most {@value #MAX_NAME_LENGTH} characters; {@code file} when nothing is left.
+     * most {@value #MAX_NAME_LENGTH} characters, cut between code points (never inside a surrogate pair);
+     * {@code file} when nothing is left.
      */
     static String safeName(String filename) {
         String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
         name = UNSAFE.matcher(name).replaceAll("_").replaceFirst("^\\.+", "");
         if (name.length() > MAX_NAME_LENGTH) {
-            name = name.substring(name.length() - MAX_NAME_LENGTH);
+            int start = name.length() - MAX_NAME_LENGTH;
+            name = name.substring(Character.isLowSurrogate(name.charAt(start)) ? start + 1 : start);
         }
         return name.isEmpty() ? "file" : name;
     }

@@ -100,7 +100,8 @@ class OssConfiguration {
     @Bean
     UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, CallbackUrl callbackUrl,
             CallbackBinding binding) {
-        return new UploadHandler(uploader, oss.bucket(), callbackUrl, binding);
+        return new UploadHandler(uploader, oss.bucket(), callbackUrl, binding, oss.maxUploadSize().toBytes(),
+                new ContentTypes(oss.allowedContentTypes()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.ossflux.samples.webflux;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  *     same on every instance); empty with the emulator means a random one made at start
  * @param partSize the multipart part size; files shorter than one part go in one PutObject
  * @param concurrency parts uploaded at once per file; an upload holds at most this many parts in memory
+ * @param maxUploadSize the largest file accepted; a longer one is answered 413 and its upload aborted
+ * @param allowedContentTypes the content types an object may be stored with, as the browser sent them;
+ *     any other is stored as {@code application/octet-stream}
  */
 @ConfigurationProperties("ossflux")
 public record OssProperties(
@@ -32,7 +36,10 @@ public record OssProperties(
         @DefaultValue("") String callbackUrl,
         @DefaultValue("") String callbackSecret,
         @DefaultValue("8MB") DataSize partSize,
-        @DefaultValue("4") int concurrency) {
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("1GB") DataSize maxUploadSize,
+        @DefaultValue({"image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "audio/mpeg",
+            "application/pdf", "application/zip", "text/plain", "text/csv"}) List<String> allowedContentTypes) {
 
     /** Whether to start the embedded emulator instead of talking to OSS. */
     public boolean useEmulator() {
@@ -44,6 +51,7 @@ public record OssProperties(
         return "OssProperties[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket
                 + ", accessKeyId=" + accessKeyId + ", accessKeySecret=<redacted>, sessionToken=<redacted>"
                 + ", callbackUrl=" + callbackUrl + ", callbackSecret=<redacted>, partSize=" + partSize
-                + ", concurrency=" + concurrency + "]";
+                + ", concurrency=" + concurrency + ", maxUploadSize=" + maxUploadSize + ", allowedContentTypes="
+                + allowedContentTypes + "]";
     }
 }

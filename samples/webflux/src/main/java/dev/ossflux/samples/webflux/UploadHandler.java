@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -34,12 +33,15 @@ import reactor.core.publisher.Mono;
  * answered 203 {@code CallbackFailed}) it answers <b>502</b> with the stored object's details and
  * {@code callbackError}: the upload is not complete for the application until its callback ran. Other errors
  * OSS answers (including a CRC-64 mismatch) give 502 and bad requests 400, each with an {@code error} field;
- * anything else, such as OSS being unreachable, goes to Spring's error handling (500).
+ * a file over the maximum upload size gives <b>413</b> and its upload is aborted; anything else, such as OSS
+ * being unreachable, goes to Spring's error handling (500). What OSS said goes to the log, not to the browser.
+ * The object's content type is the browser's only when it is on the allow-list ({@link ContentTypes}).
  */
 final class UploadHandler {
 
     static final String PATH = "/uploads";
     static final String FIELD = "file";
+    static final String CALLBACK_FAILED = "the object was stored but its callback failed; see the server log";
     static final String CALLBACK_BODY = "bucket=${bucket}&object=${object}&size=${size}&etag=${etag}"
             + "&mimeType=${mimeType}&crc64=${crc64}&uploadId=${x:upload_id}";
 
@@ -49,12 +51,17 @@ final class UploadHandler {
     private final String bucket;
     private final CallbackUrl callbackUrl;
     private final CallbackBinding binding;
+    private final long maxUploadSize;
+    private final ContentTypes contentTypes;
 
-    UploadHandler(MultipartUploader uploader, String bucket, CallbackUrl callbackUrl, CallbackBinding binding) {
+    UploadHandler(MultipartUploader uploader, String bucket, CallbackUrl callbackUrl, CallbackBinding binding,
+            long maxUploadSize, ContentTypes contentTypes) {
         this.uploader = uploader;
         this.bucket = bucket;
         this.callbackUrl = callbackUrl;
         this.binding = binding;
+        this.maxUploadSize = maxUploadSize;
+        this.contentTypes = contentTypes;
     }
 
     Mono<ServerResponse> upload(ServerRequest request) {
@@ -79,23 +86,43 @@ final class UploadHandler {
                 .build();
         PutObjectRequest.Builder put = PutObjectRequest.builder(bucket, key)
                 .callback(binding.bind(callback, bucket, key));
-        MediaType type = file.headers().getContentType();
-        if (type != null && !MediaType.APPLICATION_OCTET_STREAM.equalsTypeAndSubtype(type)) {
-            put.contentType(type.toString());
-        }
+        put.contentType(contentTypes.of(file.headers().getContentType()));
+        long[] received = {0};
         Flux<ByteBuffer> bytes = events.map(event -> copyAndRelease(event.content()))
-                .filter(ByteBuffer::hasRemaining);
+                .filter(ByteBuffer::hasRemaining)
+                .handle((buffer, sink) -> {
+                    received[0] += buffer.remaining();
+                    if (received[0] > maxUploadSize) {
+                        sink.error(new TooLarge());
+                    } else {
+                        sink.next(buffer);
+                    }
+                });
         return uploader.upload(put.build(), bytes)
                 .flatMap(result -> ServerResponse.ok().bodyValue(UploadResponse.stored(result)))
+                .onErrorResume(TooLarge.class, e -> {
+                    log.info("Refused {}: more than {} bytes", LogText.escape(file.filename()), maxUploadSize);
+                    return error(HttpStatus.CONTENT_TOO_LARGE, "the file is larger than " + maxUploadSize + " bytes");
+                })
                 .onErrorResume(CallbackFailedException.class, e -> {
-                    log.warn("Stored {} but its callback failed: {}", e.result().key(), e.getMessage());
+                    log.warn("Stored {} but its callback failed: {}", LogText.escape(e.result().key()),
+                            LogText.escape(e.getMessage()));
                     return ServerResponse.status(HttpStatus.BAD_GATEWAY)
-                            .bodyValue(UploadResponse.callbackFailed(e.result(), e.getMessage()));
+                            .bodyValue(UploadResponse.callbackFailed(e.result(), CALLBACK_FAILED));
                 })
                 .onErrorResume(OssException.class, e -> {
-                    log.warn("OSS refused the upload: {}", e.getMessage());
-                    return error(HttpStatus.BAD_GATEWAY, e.getMessage());
+                    log.warn("OSS refused the upload: {}", LogText.escape(e.getMessage()));
+                    return error(HttpStatus.BAD_GATEWAY, "OSS refused the upload (" + e.errorCode() + ")");
                 });
+    }
+
+    /** The file went past the maximum upload size; the upload it fed is aborted. */
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super("upload too large", null, false, false);
+        }
     }
 
     /** Reads past a part that is not the file, releasing its buffers. */

@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -97,6 +100,21 @@ class CallbackIT {
                 .jsonPath("$.object").isEqualTo("replay/genuine.txt")
                 .jsonPath("$.size").isEqualTo(5)
                 .jsonPath("$.uploadId").isEqualTo("replayed");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsAVerifiedCallbackBodyOnOneLineWhateverItHolds(CapturedOutput output) {
+        String url = "http://127.0.0.1:" + port + CallbackHandler.PATH;
+        Callback callback = Callback.builder(url, "object=${object}&note=a\r\nWARN forged log line").build();
+        PutObjectRequest request = PutObjectRequest.builder(SampleApplicationTest.BUCKET, "log/line.txt")
+                .callback(binding.bind(callback, SampleApplicationTest.BUCKET, "log/line.txt"))
+                .build();
+
+        client.putObject(request, UploadBody.fromString("hello")).block(Duration.ofSeconds(10));
+
+        assertThat(output.getOut()).contains("Verified callback for log/line.txt: object=log%2Fline.txt"
+                + "&note=a\\r\\nWARN forged log line").doesNotContain("\nWARN forged");
     }
 
     @Test

@@ -42,6 +42,15 @@ class ObjectKeysTest {
     }
 
     @Test
+    void cutsLongNamesBetweenCodePointsNeverInsideASurrogatePair() {
+        String letter = "\uD840\uDC00";
+        String name = letter.repeat(100) + ".text";
+        String safe = ObjectKeys.safeName(name);
+        assertThat(safe).hasSize(ObjectKeys.MAX_NAME_LENGTH - 1).endsWith(letter + ".text").startsWith(letter);
+        assertThat(safe.codePoints().filter(c -> c >= 0xD800 && c <= 0xDFFF)).as("lone surrogates").isEmpty();
+    }
+
+    @Test
     void putsEachUploadUnderItsOwnId() {
         String id = ObjectKeys.newUploadId();
         assertThat(ObjectKeys.key(id, "a b.txt")).isEqualTo("uploads/" + id + "/a_b.txt");

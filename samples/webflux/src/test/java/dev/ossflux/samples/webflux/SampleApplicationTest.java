@@ -20,10 +20,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
         "ossflux.bucket=" + SampleApplicationTest.BUCKET,
         "ossflux.part-size=8MB",
         "ossflux.concurrency=4",
+        "ossflux.max-upload-size=" + SampleApplicationTest.MAX_UPLOAD_MIB + "MB",
         // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
         "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @interface SampleApplicationTest {
 
     String BUCKET = "examplebucket";
+    int MAX_UPLOAD_MIB = 24;
 }

@@ -114,10 +114,52 @@ class UploadIT {
                 .expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
-        assertThat(response.get("callbackError").asString()).contains("500");
+        assertThat(response.get("callbackError").asString()).as("OSS's words stay in the log")
+                .isEqualTo(UploadHandler.CALLBACK_FAILED).doesNotContain("500");
         assertThat(response.has("callback")).isFalse();
         assertThat(emulator.object(SampleApplicationTest.BUCKET, response.get("key").asString()))
                 .map(StoredObject::crc64Text).contains(response.get("crc64").asString());
+    }
+
+    @Test
+    void storesATypeOffTheAllowListAsOctetStream() {
+        JsonNode response = upload("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), "page.html",
+                MediaType.TEXT_HTML)
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(response.get("callback").get("mimeType").asString()).isEqualTo("application/octet-stream");
+        assertThat(emulator.object(SampleApplicationTest.BUCKET, response.get("key").asString()))
+                .map(StoredObject::contentType).contains("application/octet-stream");
+    }
+
+    @Test
+    void answers413AndAbortsTheUploadOfAFileOverTheMaximumSize(@LocalServerPort int port) {
+        String boundary = "sample-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = randomBytes(MIB, 9);
+        Flux<ByteBuf> overTheLimit = Flux.range(0, SampleApplicationTest.MAX_UPLOAD_MIB + 6)
+                .map(i -> Unpooled.wrappedBuffer(chunk))
+                .startWith(Unpooled.wrappedBuffer(head))
+                .concatWithValues(Unpooled.wrappedBuffer(tail));
+
+        String answer = HttpClient.create()
+                .headers(headers -> headers.set("Content-Type", "multipart/form-data; boundary=" + boundary))
+                .post().uri("http://127.0.0.1:" + port + "/uploads")
+                .send(overTheLimit)
+                .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                        .map(text -> response.status().code() + " " + text))
+                .block(Duration.ofSeconds(30));
+
+        assertThat(answer).startsWith("413 ").contains("larger than " + SampleApplicationTest.MAX_UPLOAD_MIB * MIB);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(sent(Operation.INITIATE_MULTIPART_UPLOAD, "/huge.bin")).as("a multipart upload began").isTrue();
+            assertThat(sent(Operation.ABORT_MULTIPART_UPLOAD, "/huge.bin")).isTrue();
+            assertThat(emulator.pendingMultipartUploads(SampleApplicationTest.BUCKET)).isEmpty();
+        });
+        assertThat(sent(Operation.COMPLETE_MULTIPART_UPLOAD, "/huge.bin")).isFalse();
     }
 
     @Test
