@@ -14,8 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Netty's leak reports as data. {@link #install()} makes every leak detector Netty creates from then on
- * record its {@code LEAK:} reports here instead of only logging them, and sets the detection level to
- * {@code paranoid} (every buffer tracked) unless {@code -Dio.netty.leakDetection.level} says otherwise.
+ * record its {@code LEAK:} reports here instead of logging them, and, unless set otherwise with
+ * {@code -D}, sets {@code io.netty.leakDetection.level} to {@code paranoid} (every buffer tracked) and
+ * {@code io.netty.leakDetection.acquireAndReleaseOnly} to {@code true} (a report shows where the buffer
+ * was allocated, retained, released and touched, but not every read and write, each of which would cost
+ * a stack trace).
  *
  * <pre>{@code
  * NettyLeaks.install();                    // before the first Netty buffer is allocated
@@ -29,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class NettyLeaks {
 
     private static final String LEVEL_PROPERTY = "io.netty.leakDetection.level";
+    private static final String RECORDS_PROPERTY = "io.netty.leakDetection.acquireAndReleaseOnly";
     private static final int COLLECT_ROUNDS = 2;
     private static final long REFERENCE_WAIT_MILLIS = 2_000;
 
@@ -52,6 +56,9 @@ public final class NettyLeaks {
         }
         if (System.getProperty(LEVEL_PROPERTY) == null) {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+        }
+        if (System.getProperty(RECORDS_PROPERTY) == null) {
+            System.setProperty(RECORDS_PROPERTY, "true");
         }
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(FACTORY);
         Unpooled.buffer(1).release();
