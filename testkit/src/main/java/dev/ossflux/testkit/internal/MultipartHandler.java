@@ -155,9 +155,6 @@ final class MultipartHandler {
         storage.requireBucket(bucket);
         UploadEntry upload = storage.requireUpload(bucket, ex.target.requireKey(),
                 String.valueOf(ex.target.param("uploadId")));
-        return ex.drain().then(storage.removeUpload(upload, Set.of())).then(Mono.defer(() -> {
-            ex.status = 204;
-            return ex.response.status(204).send().then();
-        }));
+        return ex.drain().then(storage.removeUpload(upload, Set.of())).then(Mono.defer(() -> Replies.noContent(ex)));
     }
 }
