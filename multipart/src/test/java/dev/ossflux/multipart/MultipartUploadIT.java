@@ -148,6 +148,36 @@ class MultipartUploadIT {
     }
 
     @Test
+    void abortsTheUploadOfAStreamCancelledWhileItsInitiationWasInFlight() {
+        oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
+        Flux<ByteBuffer> parts = Flux.range(0, 3).map(i -> ByteBuffer.wrap(random(PART, i)));
+
+        StepVerifier.create(uploader.upload(PutObjectRequest.of(BUCKET, "cancelled-stream"), parts))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(200))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        awaitOperation(Operation.ABORT_MULTIPART_UPLOAD);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    @Test
+    void abortsTheUploadOfAFileCancelledWhileItsInitiationWasInFlight() throws IOException {
+        oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
+        Path file = Files.write(dir.resolve("data.bin"), random(3 * PART, 5));
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "cancelled-file"), file))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(200))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        awaitOperation(Operation.ABORT_MULTIPART_UPLOAD);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    @Test
     void abortsTheUploadWhenTheSourceFails() {
         Flux<ByteBuffer> failing = Flux.concat(Flux.range(0, 5).map(i -> ByteBuffer.wrap(random(PART, i))),
                 Flux.error(new IOException("disk on fire")));

@@ -140,6 +140,25 @@ class ResumeIT {
     }
 
     /** Starts the upload, lets {@code parts} parts complete, then cancels; returns the parts OSS confirmed. */
+    @Test
+    void abortsAnUploadCancelledBeforeItsCheckpointWasWritten() {
+        oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "early"), file))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(200))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (requestsOf(Operation.ABORT_MULTIPART_UPLOAD).isEmpty() && System.nanoTime() < deadline) {
+            awaitQuiet();
+        }
+        assertThat(requestsOf(Operation.ABORT_MULTIPART_UPLOAD)).hasSize(1);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+        assertThat(checkpointFiles()).isEmpty();
+    }
+
     private List<Integer> interruptAfterParts(int parts) {
         oss.emulator().inject(Operation.UPLOAD_PART, Fault.delay(Duration.ofMillis(300)).times(100));
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);

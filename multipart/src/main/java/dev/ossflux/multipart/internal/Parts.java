@@ -6,6 +6,8 @@ import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.UploadedPart;
 import dev.ossflux.core.internal.client.DefaultOssClient;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -24,6 +26,26 @@ final class Parts {
         return request.callback()
                 .map(callback -> client.completeMultipartUpload(upload, parts, callback))
                 .orElseGet(() -> client.completeMultipartUpload(upload, parts));
+    }
+
+    /**
+     * Initiates the multipart upload of {@code request}. Cancelled while the request is in flight, it lets
+     * the request finish, because OSS may have created the upload already, and aborts the upload it
+     * created instead of leaving it open with nobody knowing its id.
+     */
+    static Mono<MultipartUpload> initiate(DefaultOssClient client, PutObjectRequest request) {
+        return Mono.deferContextual(context -> {
+            CompletableFuture<MultipartUpload> initiated = client.initiateMultipartUpload(request)
+                    .contextWrite(context).toFuture();
+            AtomicBoolean delivered = new AtomicBoolean();
+            return Mono.fromFuture(initiated, true)
+                    .doOnNext(upload -> delivered.set(true))
+                    .doOnCancel(() -> initiated.thenAccept(upload -> {
+                        if (!delivered.get()) {
+                            abortQuietly(client, upload).subscribe();
+                        }
+                    }));
+        });
     }
 
     /** Aborts {@code upload}; a failure is logged, never raised over the error that led here. */
