@@ -11,11 +11,13 @@ import dev.ossflux.core.UploadedPart;
 import dev.ossflux.core.callback.Callback;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 import reactor.util.retry.Retry;
 
@@ -73,6 +75,26 @@ class ResponseFaultsIT {
         assertThat(oss.callbackCount(BUCKET, "late.txt")).isEqualTo(1);
         assertThat(Requests.take(oss, Operation.PUT_OBJECT, 1).get(0).status())
                 .as("no answer reached the client, which closed the connection").isZero();
+    }
+
+    @Test
+    void keepsTheBytesOfAnObjectInItsDataDirectoryWhenTheClientGivesUpOnTheLateAnswer(@TempDir Path dir) {
+        try (OssEmulator stored = OssEmulator.builder().bucket(BUCKET).dataDir(dir).start();
+                OssClient impatient = stored.clientBuilder().retry(Retry.backoff(0, Duration.ofMillis(10)))
+                        .responseTimeout(Duration.ofMillis(300)).build()) {
+            stored.inject(Operation.PUT_OBJECT, Fault.delayResponse(Duration.ofSeconds(1)));
+            byte[] data = new byte[64 * 1024];
+            new java.util.Random(3).nextBytes(data);
+
+            StepVerifier.create(impatient.putObject(PutObjectRequest.of(BUCKET, "kept.bin"), UploadBody.fromBytes(data)))
+                    .expectError(ReadTimeoutException.class)
+                    .verify(WAIT);
+
+            Requests.take(stored, Operation.PUT_OBJECT, 1);
+            assertThat(stored.object(BUCKET, "kept.bin").orElseThrow().bytes()).isEqualTo(data);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
