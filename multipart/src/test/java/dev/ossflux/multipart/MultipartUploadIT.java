@@ -134,6 +134,36 @@ class MultipartUploadIT {
     }
 
     @Test
+    void abortsTheUploadOfAStreamCancelledWhileItsInitiationWasInFlight() {
+        oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
+        Flux<ByteBuffer> parts = Flux.range(0, 3).map(i -> ByteBuffer.wrap(random(PART, i)));
+
+        StepVerifier.create(oss.uploader().upload(PutObjectRequest.of(BUCKET, "cancelled-stream"), parts))
+                .expectSubscription()
+                .then(() -> oss.awaitRequests(Operation.INITIATE_MULTIPART_UPLOAD, 1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        oss.awaitRequests(Operation.ABORT_MULTIPART_UPLOAD, 1);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    @Test
+    void abortsTheUploadOfAFileCancelledWhileItsInitiationWasInFlight() throws IOException {
+        oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
+        Path file = Files.write(dir.resolve("data.bin"), random(3 * PART, 5));
+
+        StepVerifier.create(oss.uploader().uploadFile(PutObjectRequest.of(BUCKET, "cancelled-file"), file))
+                .expectSubscription()
+                .then(() -> oss.awaitRequests(Operation.INITIATE_MULTIPART_UPLOAD, 1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        oss.awaitRequests(Operation.ABORT_MULTIPART_UPLOAD, 1);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+    }
+
+    @Test
     void abortsTheUploadWhenTheSourceFails() {
         Flux<ByteBuffer> failing = Flux.concat(Flux.range(0, 5).map(i -> ByteBuffer.wrap(random(PART, i))),
                 Flux.error(new IOException("disk on fire")));

@@ -12,6 +12,7 @@ import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.PutObjectRequest;
 import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadedPart;
+import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,6 +144,21 @@ class ResumeIT {
         StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file))
                 .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
         assertThat(oss.emulator().object(BUCKET, "big.bin").orElseThrow().bytes()).isEqualTo(data);
+    }
+
+    @Test
+    void abortsAnUploadCancelledBeforeItsCheckpointWasWritten() {
+        oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "early"), file))
+                .expectSubscription()
+                .then(() -> oss.awaitRequests(Operation.INITIATE_MULTIPART_UPLOAD, 1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        oss.awaitRequests(Operation.ABORT_MULTIPART_UPLOAD, 1);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+        assertThat(checkpointFiles()).isEmpty();
     }
 
     /**

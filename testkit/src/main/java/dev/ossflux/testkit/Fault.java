@@ -12,9 +12,10 @@ import java.util.Objects;
  * emulator.inject(Fault.callbackStatus(500));
  * }</pre>
  *
- * <p>Request faults ({@link #status}, {@link #delay}, {@link #resetAfterBytes}) apply to requests;
- * callback faults ({@link #callbackStatus}, {@link #callbackDelay}) apply to the callbacks of
- * PutObject and CompleteMultipartUpload. Faults are immutable values.
+ * <p>Request faults ({@link #status}, {@link #delay}, {@link #resetAfterBytes}) act before a request takes
+ * effect; response faults ({@link #loseResponse}, {@link #delayResponse}) after it took effect, when the
+ * object is stored and the callback made; callback faults ({@link #callbackStatus}, {@link #callbackDelay})
+ * apply to the callbacks of PutObject and CompleteMultipartUpload. Faults are immutable values.
  */
 public sealed interface Fault {
 
@@ -52,6 +53,24 @@ public sealed interface Fault {
      */
     static Fault resetAfterBytes(long bytes) {
         return new ResetAfterBytes(bytes, 1);
+    }
+
+    /**
+     * Handles the request in full (stores the object or part, makes the callback) and then resets the
+     * connection without answering, as when a response is lost on its way back: the client cannot tell
+     * whether the request took effect.
+     */
+    static Fault loseResponse() {
+        return new LoseResponse(1);
+    }
+
+    /**
+     * Handles the request in full (stores the object or part, makes the callback) and then waits
+     * {@code delay} before answering: past the client's response timeout, the client gives up on a request
+     * that took effect. {@link #delay(Duration)} waits before anything is done instead.
+     */
+    static Fault delayResponse(Duration delay) {
+        return new DelayResponse(delay, 1);
     }
 
     /** Fails the callback without calling the URL, as if it had answered HTTP {@code status}: the upload gets a 203. */
@@ -117,6 +136,31 @@ public sealed interface Fault {
         @Override
         public Fault times(int n) {
             return new ResetAfterBytes(bytes, n);
+        }
+    }
+
+    /** See {@link Fault#loseResponse()}. */
+    record LoseResponse(int times) implements Fault {
+        public LoseResponse {
+            positive(times);
+        }
+
+        @Override
+        public Fault times(int n) {
+            return new LoseResponse(n);
+        }
+    }
+
+    /** See {@link Fault#delayResponse(Duration)}. */
+    record DelayResponse(Duration delay, int times) implements Fault {
+        public DelayResponse {
+            Objects.requireNonNull(delay, "delay");
+            positive(times);
+        }
+
+        @Override
+        public Fault times(int n) {
+            return new DelayResponse(delay, n);
         }
     }
 

@@ -147,6 +147,17 @@ public final class OssEmulator implements AutoCloseable {
         return server.inspector().object(bucket, key);
     }
 
+    /**
+     * How many callback requests this emulator has sent for uploads of {@code key} (PutObject and
+     * CompleteMultipartUpload): each URL tried counts once its request was sent; a callback failed with
+     * {@link Fault#callbackStatus(int)} or delayed past the callback timeout sends none. More than one
+     * for a single upload means the application was called back more than once. Counted in memory, since
+     * this emulator started.
+     */
+    public int callbackCount(String bucket, String key) {
+        return server.callbackCount(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(key, "key"));
+    }
+
     /** The multipart uploads of {@code bucket} neither completed nor aborted, sorted by key and upload id. */
     public List<PendingUpload> pendingMultipartUploads(String bucket) {
         return server.inspector().pendingUploads(bucket);

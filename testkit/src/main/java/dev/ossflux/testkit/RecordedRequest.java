@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * @param query the decoded query parameters in request order; a parameter sent without {@code =} maps to {@code ""}
  * @param headers the request headers by lower-case name
  * @param bodySize the request body bytes the emulator read
- * @param status the HTTP status answered, or 0 when the connection was reset
+ * @param status the HTTP status answered, or 0 when no answer reached the client (connection reset, response lost)
  * @param errorCode the OSS error code answered, if any
  * @param arrivedAt when the request headers arrived
  * @param completedAt when the response was sent; requests overlap when one arrives before another completes

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ final class FileUpload {
 
     /** Without a checkpoint: any failure or cancellation aborts the upload. */
     private Mono<UploadResult> once(PartPlan plan) {
-        return Mono.usingWhen(client.initiateMultipartUpload(request),
+        return Mono.usingWhen(Parts.initiate(client, request),
                 upload -> send(upload, plan, List.of(), part -> Mono.empty()),
                 upload -> Mono.empty(),
                 (upload, error) -> Parts.abortQuietly(client, upload),
@@ -88,15 +89,24 @@ final class FileUpload {
                         failed -> store.delete(location).then(Mono.error(failed)));
     }
 
+    /**
+     * A new upload, kept for resuming once its checkpoint is saved; failing or cancelled before that, it is
+     * aborted, since no checkpoint could lead a rerun to it.
+     */
     private Mono<UploadResult> fresh(FileState state, CheckpointStore store, Path location) {
         PartPlan plan = PartPlan.of(state.size(), options.partSize());
-        return client.initiateMultipartUpload(request).flatMap(upload -> {
-            Checkpoint started = new Checkpoint(Checkpoint.CURRENT_VERSION, upload.bucket(), upload.key(),
-                    upload.uploadId(), file.toAbsolutePath().toString(), state.size(), state.lastModifiedMillis(),
-                    plan.partSize(), List.of());
-            return store.save(location, started)
-                    .then(send(upload, plan, List.of(), recorder(store, location, started)));
-        });
+        AtomicBoolean saved = new AtomicBoolean();
+        return Mono.usingWhen(Parts.initiate(client, request),
+                upload -> {
+                    Checkpoint started = new Checkpoint(Checkpoint.CURRENT_VERSION, upload.bucket(), upload.key(),
+                            upload.uploadId(), file.toAbsolutePath().toString(), state.size(),
+                            state.lastModifiedMillis(), plan.partSize(), List.of());
+                    return store.save(location, started).doOnSuccess(done -> saved.set(true))
+                            .then(send(upload, plan, List.of(), recorder(store, location, started)));
+                },
+                upload -> Mono.empty(),
+                (upload, error) -> saved.get() ? Mono.empty() : Parts.abortQuietly(client, upload),
+                upload -> saved.get() ? Mono.empty() : Parts.abortQuietly(client, upload));
     }
 
     private Mono<UploadResult> resume(Checkpoint checkpoint, FileState state, CheckpointStore store, Path location) {

@@ -8,6 +8,8 @@ import dev.ossflux.core.OssClient;
 import dev.ossflux.core.ProgressListener;
 import dev.ossflux.core.UploadBody;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
@@ -34,6 +36,26 @@ final class Parts {
             @Nullable ProgressListener progress) {
         return progress == null ? client.uploadPart(upload, number, body)
                 : client.uploadPart(upload, number, body, progress);
+    }
+
+    /**
+     * Initiates the multipart upload of {@code request}. Cancelled while the request is in flight, it lets
+     * the request finish, because OSS may have created the upload already, and aborts the upload it
+     * created instead of leaving it open with nobody knowing its id.
+     */
+    static Mono<MultipartUpload> initiate(OssClient client, PutObjectRequest request) {
+        return Mono.deferContextual(context -> {
+            CompletableFuture<MultipartUpload> initiated = client.initiateMultipartUpload(request)
+                    .contextWrite(context).toFuture();
+            AtomicBoolean delivered = new AtomicBoolean();
+            return Mono.fromFuture(initiated, true)
+                    .doOnNext(upload -> delivered.set(true))
+                    .doOnCancel(() -> initiated.thenAccept(upload -> {
+                        if (!delivered.get()) {
+                            abortQuietly(client, upload).subscribe();
+                        }
+                    }));
+        });
     }
 
     /** Aborts {@code upload}; a failure is logged, never raised over the error that led here. */

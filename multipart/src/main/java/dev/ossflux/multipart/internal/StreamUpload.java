@@ -53,7 +53,7 @@ final class StreamUpload {
     private Mono<UploadResult> multipart(Flux<Admitted<PartCutter.Part>> parts) {
         ProgressTracker progress = new ProgressTracker(request.progressListener().orElse(null), OptionalLong.empty(),
                 OptionalInt.empty(), 0, 0);
-        return Mono.usingWhen(client.initiateMultipartUpload(request),
+        return Mono.usingWhen(Parts.initiate(client, request),
                 upload -> parts
                         .flatMap(part -> send(upload, part, progress), options.concurrency())
                         .doOnNext(progress::partDone)

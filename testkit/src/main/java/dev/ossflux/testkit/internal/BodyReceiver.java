@@ -7,6 +7,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +38,9 @@ final class BodyReceiver {
         ex.consumeBody();
         MessageDigest md5 = Hashing.md5();
         long[] state = new long[2];
+        // Once the received body is handed over, the caller owns its content: a cancel that comes later (the
+        // client hanging up while the caller stores it, or during a delayed answer) must not delete it.
+        AtomicBoolean handedOver = new AtomicBoolean();
         // A buffer is retained only once it is bound for the writer, which then owns that reference; one
         // dropped on the way (a failing mapper, a cancel, an error) is released by the discard hook. The
         // reset fault is decided before the retain, so its buffer is released by Reactor Netty alone.
@@ -77,8 +81,19 @@ final class BodyReceiver {
                 }))
                 .map(content -> new Received(state[1], md5.digest(), state[0], content))
                 .flatMap(received -> checkDigest(ex, received))
+                .<Received>handle((received, sink) -> {
+                    if (handedOver.compareAndSet(false, true)) {
+                        sink.next(received);
+                    } else {
+                        received.content().release();
+                    }
+                })
                 .doOnError(e -> writer.abort())
-                .doOnCancel(writer::abort);
+                .doOnCancel(() -> {
+                    if (handedOver.compareAndSet(false, true)) {
+                        writer.abort();
+                    }
+                });
     }
 
     private static Mono<Received> checkDigest(Exchange ex, Received received) {

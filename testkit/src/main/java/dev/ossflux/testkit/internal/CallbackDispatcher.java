@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -21,7 +23,8 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Calls the callback URLs in order, each signed with the emulator's RSA key, until one answers
- * 200 with a JSON body of at most 3 MB within the timeout. A reply is read only up to that limit.
+ * 200 with a JSON body of at most 3 MB within the timeout (a reply is read only up to that limit);
+ * counts the requests sent per object.
  */
 final class CallbackDispatcher {
 
@@ -34,12 +37,16 @@ final class CallbackDispatcher {
     private record Reply(int status, byte[] body) {
     }
 
+    private record ObjectName(String bucket, String key) {
+    }
+
     private final CallbackSigner signer;
     private final Duration timeout;
     private final int maxReply;
     private final Faults faults;
     private final ConnectionProvider connections;
     private final HttpClient client;
+    private final Map<ObjectName, Integer> sent = new ConcurrentHashMap<>();
     private volatile String publicKeyUrl = "";
 
     CallbackDispatcher(CallbackSigner signer, Duration timeout, int maxReply, Faults faults) {
@@ -60,26 +67,33 @@ final class CallbackDispatcher {
         this.publicKeyUrl = url;
     }
 
-    Mono<Outcome> dispatch(Callback callback, String body, Operation operation) {
+    /** Calls back for the upload of {@code bucket}/{@code key}. */
+    Mono<Outcome> dispatch(Callback callback, String body, Operation operation, String bucket, String key) {
         Fault fault = faults.takeCallbackFault(operation);
         if (fault instanceof Fault.CallbackStatus status) {
             return Mono.just(failed("Error status : " + status.status() + "."));
         }
         Duration delay = fault instanceof Fault.CallbackDelay d ? d.delay() : Duration.ZERO;
-        return attempt(callback, body, callback.urls(), 0, delay, "");
+        return attempt(callback, body, new ObjectName(bucket, key), 0, delay, "");
     }
 
-    private Mono<Outcome> attempt(Callback callback, String body, List<String> urls, int index, Duration delay,
+    /** How many callback requests were sent, to any URL, for uploads of {@code bucket}/{@code key}. */
+    int sent(String bucket, String key) {
+        return sent.getOrDefault(new ObjectName(bucket, key), 0);
+    }
+
+    private Mono<Outcome> attempt(Callback callback, String body, ObjectName object, int index, Duration delay,
             String lastFailure) {
+        List<String> urls = callback.urls();
         if (index >= urls.size()) {
             return Mono.just(failed(lastFailure));
         }
-        return call(callback, body, urls.get(index), index == 0 ? delay : Duration.ZERO)
+        return call(callback, body, urls.get(index), index == 0 ? delay : Duration.ZERO, object)
                 .flatMap(outcome -> outcome.ok() ? Mono.just(outcome)
-                        : attempt(callback, body, urls, index + 1, delay, outcome.failure()));
+                        : attempt(callback, body, object, index + 1, delay, outcome.failure()));
     }
 
-    private Mono<Outcome> call(Callback callback, String body, String url, Duration delay) {
+    private Mono<Outcome> call(Callback callback, String body, String url, Duration delay, ObjectName object) {
         URI uri = URI.create(url.contains("://") ? url : "http://" + url);
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         // A URL ending in a bare '?' is called and signed without it, as CallbackVerifier reads an empty query.
@@ -92,6 +106,7 @@ final class CallbackDispatcher {
         Mono<String> authorization = Mono.fromCallable(() -> signer.sign(stringToSign))
                 .subscribeOn(Schedulers.boundedElastic());
         Mono<Reply> exchange = authorization.flatMap(signature -> client
+                .doAfterRequest((request, connection) -> sent.merge(object, 1, Integer::sum))
                 .headers(h -> h.set("Host", callback.host().orElse(hostPort))
                         .set("Content-Type", callback.bodyType().mediaType())
                         .set("Content-Length", Integer.toString(bytes.length))

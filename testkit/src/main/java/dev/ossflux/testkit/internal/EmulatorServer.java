@@ -111,6 +111,10 @@ public final class EmulatorServer {
         return log.snapshot();
     }
 
+    public int callbackCount(String bucket, String key) {
+        return callbacks.sent(bucket, key);
+    }
+
     public Inspector inspector() {
         return new Inspector(storage);
     }
@@ -147,6 +151,9 @@ public final class EmulatorServer {
             }
             if (fault instanceof Fault.ResetAfterBytes reset) {
                 ex.resetAfterBytes = reset.bytes();
+            }
+            if (fault instanceof Fault.LoseResponse || fault instanceof Fault.DelayResponse) {
+                ex.responseFault = fault;
             }
             return dispatch(ex);
         });

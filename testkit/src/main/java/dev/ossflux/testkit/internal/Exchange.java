@@ -1,5 +1,6 @@
 package dev.ossflux.testkit.internal;
 
+import dev.ossflux.testkit.Fault;
 import io.netty.channel.ChannelOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ final class Exchange {
     int status;
     @Nullable String errorCode;
     long resetAfterBytes = -1;
+    /** A {@link Fault#loseResponse()} or {@link Fault#delayResponse} for the response, taken when it is sent. */
+    @Nullable Fault responseFault;
     boolean wasReset;
     /** Refused for its {@code Host}, credentials or signature: not logged unless asked. */
     boolean refused;

@@ -156,9 +156,7 @@ final class MultipartHandler {
         storage.requireBucket(bucket);
         UploadEntry upload = storage.requireUpload(bucket, ex.target.requireKey(),
                 String.valueOf(ex.target.param("uploadId")));
-        return ex.drain().then(Mono.defer(() -> storage.abortUpload(upload))).then(Mono.defer(() -> {
-            ex.status = 204;
-            return ex.response.status(204).send().then();
-        }));
+        return ex.drain().then(Mono.defer(() -> storage.abortUpload(upload)))
+                .then(Mono.defer(() -> Replies.noContent(ex)));
     }
 }

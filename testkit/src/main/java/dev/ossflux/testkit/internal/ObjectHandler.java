@@ -86,15 +86,16 @@ final class ObjectHandler {
             ex.response.status(status).header("Content-Length", Long.toString(range.length()));
             if (head) {
                 entry.content().release();
-                return ex.response.send().then();
+                return Replies.send(ex, () -> ex.response.send().then());
             }
             Flux<ByteBuf> body = entry.content().read(range.first(), range.length());
             if (ex.resetAfterBytes >= 0) {
-                return ex.response.send(limit(body, ex.resetAfterBytes)).then()
-                        .then(Mono.fromRunnable(ex::reset))
-                        .doFinally(signal -> entry.content().release()).then();
+                return Replies.send(ex, () -> ex.response.send(limit(body, ex.resetAfterBytes)).then()
+                                .then(Mono.fromRunnable(ex::reset)))
+                        .doFinally(signal -> entry.content().release());
             }
-            return ex.response.send(body).then().doFinally(signal -> entry.content().release());
+            return Replies.send(ex, () -> ex.response.send(body).then())
+                    .doFinally(signal -> entry.content().release());
         } catch (RuntimeException e) {
             entry.content().release();
             throw e;
@@ -105,10 +106,7 @@ final class ObjectHandler {
         String bucket = ex.target.requireBucket();
         storage.requireBucket(bucket);
         String key = ex.target.requireKey();
-        return storage.deleteObject(bucket, key).then(Mono.defer(() -> {
-            ex.status = 204;
-            return ex.response.status(204).send().then();
-        }));
+        return storage.deleteObject(bucket, key).then(Mono.defer(() -> Replies.noContent(ex)));
     }
 
     private static void objectHeaders(Exchange ex, ObjectMeta meta) {

@@ -2,10 +2,12 @@ package dev.ossflux.testkit.internal;
 
 import dev.ossflux.core.internal.xml.ErrorBody;
 import dev.ossflux.core.internal.xml.Xml;
+import dev.ossflux.testkit.Fault;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /** Writes responses with the headers every OSS response carries. */
@@ -16,17 +18,41 @@ final class Replies {
     private Replies() {
     }
 
+    /**
+     * Sends the response {@code write} writes, unless a response fault loses it (the connection is reset
+     * instead) or holds it back. Every response goes through here.
+     */
+    static Mono<Void> send(Exchange ex, Supplier<Mono<Void>> write) {
+        Fault fault = ex.responseFault;
+        ex.responseFault = null;
+        if (fault instanceof Fault.LoseResponse) {
+            ex.reset();
+            return Mono.empty();
+        }
+        if (fault instanceof Fault.DelayResponse late) {
+            return Mono.delay(late.delay()).then(Mono.defer(write)).doOnCancel(() -> ex.status = 0);
+        }
+        return write.get();
+    }
+
     static Mono<Void> empty(Exchange ex, int status) {
         ex.status = status;
         ex.response.status(status).header("Content-Length", "0");
-        return ex.response.send().then();
+        return send(ex, () -> ex.response.send().then());
+    }
+
+    /** 204, without {@code Content-Length}. */
+    static Mono<Void> noContent(Exchange ex) {
+        ex.status = 204;
+        ex.response.status(204);
+        return send(ex, () -> ex.response.send().then());
     }
 
     static Mono<Void> bytes(Exchange ex, int status, String contentType, byte[] body) {
         ex.status = status;
         ex.response.status(status).header("Content-Type", contentType)
                 .header("Content-Length", Integer.toString(body.length));
-        return ex.response.sendByteArray(Mono.just(body)).then();
+        return send(ex, () -> ex.response.sendByteArray(Mono.just(body)).then());
     }
 
     static Mono<Void> xml(Exchange ex, int status, Object value) {

@@ -98,7 +98,7 @@ final class UploadReplies {
         Map<String, String> variables = CallbackBody.systemVariables(bucket, key, etag, size, mimeType, crc64,
                 contentMd5, clientIp, ex.requestId, operation.ossName());
         String body = CallbackBody.render(callback, variables);
-        return callbacks.dispatch(callback, body, operation).flatMap(outcome -> outcome.ok()
+        return callbacks.dispatch(callback, body, operation, bucket, key).flatMap(outcome -> outcome.ok()
                 ? Replies.bytes(ex, 200, "application/json", outcome.reply())
                 : Replies.error(ex, new OssError(203, "CallbackFailed", outcome.failure()).ec("0007-00000203")));
     }
