@@ -74,54 +74,6 @@ public final class Callback {
         return new Builder(url, bodyTemplate);
     }
 
-    /**
-     * Reads the {@code x-oss-callback} and optional {@code x-oss-callback-var} header values,
-     * applying the same rules as the builder.
-     *
-     * @throws IllegalArgumentException when a value is not base64 JSON or breaks a rule
-     */
-    public static Callback decode(String callbackHeader, @Nullable String callbackVarHeader) {
-        Map<?, ?> parameters = decodeJson(callbackHeader, "x-oss-callback");
-        String urls = text(parameters, "callbackUrl");
-        String body = text(parameters, "callbackBody");
-        if (urls == null || urls.isEmpty()) {
-            throw new IllegalArgumentException("callbackUrl: at least one URL is required");
-        }
-        if (body == null) {
-            throw new IllegalArgumentException("callbackBody: is required");
-        }
-        String[] split = urls.split(";", -1);
-        Builder builder = builder(split[0], body);
-        for (int i = 1; i < split.length; i++) {
-            builder.url(split[i]);
-        }
-        String host = text(parameters, "callbackHost");
-        if (host != null && !host.isEmpty()) {
-            builder.host(host);
-        }
-        String type = text(parameters, "callbackBodyType");
-        if (type != null && !type.isEmpty()) {
-            builder.bodyType(BodyType.fromMediaType(type));
-        }
-        Object sni = parameters.get("callbackSNI");
-        if (sni != null) {
-            if (!(sni instanceof Boolean flag)) {
-                throw new IllegalArgumentException("callbackSNI: must be a JSON boolean");
-            }
-            builder.sni(flag);
-        }
-        if (callbackVarHeader != null && !callbackVarHeader.isEmpty()) {
-            for (Map.Entry<?, ?> entry : decodeJson(callbackVarHeader, "x-oss-callback-var").entrySet()) {
-                if (!(entry.getValue() instanceof String value)) {
-                    throw new IllegalArgumentException("x-oss-callback-var: value of '" + entry.getKey()
-                            + "' must be a string");
-                }
-                builder.variable((String) entry.getKey(), value);
-            }
-        }
-        return builder.build();
-    }
-
     /** The callback URLs, tried in order until one answers. */
     public List<String> urls() {
         return urls;
@@ -247,27 +199,6 @@ public final class Callback {
             throw new IllegalArgumentException(
                     "callbackUrl: '" + url + "' uses an IPv6 literal, which OSS cannot call");
         }
-    }
-
-    private static Map<?, ?> decodeJson(String base64, String header) {
-        Object json;
-        try {
-            json = Json.read(Base64.getDecoder().decode(base64.trim()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(header + ": must be base64 of a JSON object", e);
-        }
-        if (json instanceof Map<?, ?> object) {
-            return object;
-        }
-        throw new IllegalArgumentException(header + ": must be a JSON object");
-    }
-
-    private static @Nullable String text(Map<?, ?> json, String field) {
-        Object value = json.get(field);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new IllegalArgumentException(field + ": must be a JSON string");
     }
 
     /** How OSS encodes the callback body: form fields or JSON. */

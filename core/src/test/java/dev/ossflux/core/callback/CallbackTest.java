@@ -3,6 +3,7 @@ package dev.ossflux.core.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ossflux.core.internal.callback.CallbackHeaders;
 import dev.ossflux.core.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -51,7 +52,7 @@ class CallbackTest {
         assertThat(parameters.get("callbackUrl")).isEqualTo("https://a.example.com/cb;http://b.example.com:8080/cb");
         assertThat(parameters.get("callbackSNI")).isEqualTo(true);
 
-        Callback decoded = Callback.decode(callback.headerValue(), callback.variablesHeaderValue().orElseThrow());
+        Callback decoded = CallbackHeaders.decode(callback.headerValue(), callback.variablesHeaderValue().orElseThrow());
         assertThat(decoded).isEqualTo(callback);
         assertThat(decoded.urls()).containsExactly("https://a.example.com/cb", "http://b.example.com:8080/cb");
         assertThat(decoded.variables()).containsEntry("x:note", "a \"quoted\" & <odd> value");
@@ -60,7 +61,7 @@ class CallbackTest {
 
     @Test
     void decodesTheJavaSdkVariableHeaderWithItsOddSpacing() {
-        Callback decoded = Callback.decode(CB_B, "eyJ4OnVpZCI6IjQyIiB9");
+        Callback decoded = CallbackHeaders.decode(CB_B, "eyJ4OnVpZCI6IjQyIiB9");
         assertThat(decoded.variables()).containsExactly(java.util.Map.entry("x:uid", "42"));
         assertThat(decoded.host()).contains("callback.example.com");
     }
@@ -95,7 +96,7 @@ class CallbackTest {
         for (String name : new String[] {"x:a b", "x:a.b", "x:ü", "x:a:b", "x:a/b", "x:", "x:\u0130"}) {
             assertInvalid(() -> Callback.builder("http://a", "b").variable(name, "1"), "callback variable '" + name);
         }
-        assertInvalid(() -> Callback.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\"}"),
+        assertInvalid(() -> CallbackHeaders.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\"}"),
                 encode("{\"x:a b\":\"1\"}")), "callback variable 'x:a b'");
     }
 
@@ -114,13 +115,13 @@ class CallbackTest {
     @Test
     void rejectsHeadersThatAreNotValidCallbackJson() {
         String notJson = Base64.getEncoder().encodeToString("nope".getBytes(StandardCharsets.UTF_8));
-        assertInvalid(() -> Callback.decode("%%%", null), "x-oss-callback");
-        assertInvalid(() -> Callback.decode(notJson, null), "x-oss-callback");
-        assertInvalid(() -> Callback.decode(encode("{\"callbackBody\":\"b\"}"), null), "callbackUrl");
-        assertInvalid(() -> Callback.decode(encode("{\"callbackUrl\":\"http://a\"}"), null), "callbackBody");
-        assertInvalid(() -> Callback.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\","
+        assertInvalid(() -> CallbackHeaders.decode("%%%", null), "x-oss-callback");
+        assertInvalid(() -> CallbackHeaders.decode(notJson, null), "x-oss-callback");
+        assertInvalid(() -> CallbackHeaders.decode(encode("{\"callbackBody\":\"b\"}"), null), "callbackUrl");
+        assertInvalid(() -> CallbackHeaders.decode(encode("{\"callbackUrl\":\"http://a\"}"), null), "callbackBody");
+        assertInvalid(() -> CallbackHeaders.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\","
                 + "\"callbackSNI\":\"yes\"}"), null), "callbackSNI");
-        assertInvalid(() -> Callback.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\"}"),
+        assertInvalid(() -> CallbackHeaders.decode(encode("{\"callbackUrl\":\"http://a\",\"callbackBody\":\"b\"}"),
                 encode("{\"x:n\":1}")), "must be a string");
     }
 

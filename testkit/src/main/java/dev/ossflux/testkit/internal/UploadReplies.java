@@ -2,6 +2,7 @@ package dev.ossflux.testkit.internal;
 
 import dev.ossflux.core.callback.Callback;
 import dev.ossflux.core.internal.Names;
+import dev.ossflux.core.internal.callback.CallbackHeaders;
 import dev.ossflux.testkit.Operation;
 import java.net.InetSocketAddress;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class UploadReplies {
         }
         String variables = header != null ? ex.header("x-oss-callback-var") : ex.target.param("callback-var");
         try {
-            return Callback.decode(parameters, variables);
+            return CallbackHeaders.decode(parameters, variables);
         } catch (IllegalArgumentException e) {
             throw OssError.invalidArgument(e.getMessage()).ec("0007-00000004");
         }

@@ -3,6 +3,7 @@ package dev.ossflux.testkit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.callback.Callback;
+import dev.ossflux.core.internal.callback.CallbackHeaders;
 import dev.ossflux.core.internal.callback.CallbackStringToSign;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -53,7 +54,7 @@ class CallbackSignerTest {
 
     @Test
     void fillsTheFormBodyOfTheSdkCallbackVector() {
-        Callback callback = Callback.decode(CB_B, "eyJ4OnVpZCI6IjQyIiB9");
+        Callback callback = CallbackHeaders.decode(CB_B, "eyJ4OnVpZCI6IjQyIiB9");
         String body = CallbackBody.render(callback, CallbackBody.systemVariables("examplebucket",
                 "exampledir/exampleobject.txt", "781E5E245D69B566979B86E28D23F2C7", 10, "text/plain",
                 Long.parseUnsignedLong("2838902930144391966"), "eB5eJF1ptWaXm4bijSPyxw==", "127.0.0.1", "R", "PutObject"));
