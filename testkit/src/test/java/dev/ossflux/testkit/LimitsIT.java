@@ -113,7 +113,8 @@ class LimitsIT {
     @Test
     void readsACallbackReplyOnlyUpToItsLimit() {
         AtomicLong sent = new AtomicLong();
-        ByteBuf chunk = Unpooled.unreleasableBuffer(Unpooled.directBuffer(64 * 1024).writeZero(64 * 1024));
+        ByteBuf zeros = Unpooled.directBuffer(64 * 1024).writeZero(64 * 1024);
+        ByteBuf chunk = Unpooled.unreleasableBuffer(zeros);
         DisposableServer endless = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((request, response) -> request.receive().then(response.status(200)
                         .header("Content-Type", "application/json")
@@ -134,6 +135,7 @@ class LimitsIT {
                     .isLessThan(64L * MIB);
         } finally {
             endless.disposeNow();
+            zeros.release();
         }
     }
 

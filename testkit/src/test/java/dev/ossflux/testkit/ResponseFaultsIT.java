@@ -3,6 +3,7 @@ package dev.ossflux.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.CallbackFailedException;
+import dev.ossflux.core.CallbackOutcomeUnknownException;
 import dev.ossflux.core.MultipartUpload;
 import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PutObjectRequest;
@@ -23,7 +24,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Faults that strike after a request took effect, and the callback count that tells how often the
- * application was called. The client never retries here, so every request the emulator saw was sent once.
+ * application was called. The client never retries here, so every request the emulator saw was sent once; a
+ * lost answer to an upload with a callback ends as {@link CallbackOutcomeUnknownException}.
  */
 class ResponseFaultsIT {
 
@@ -53,7 +55,8 @@ class ResponseFaultsIT {
         oss.inject(Operation.PUT_OBJECT, Fault.loseResponse());
 
         StepVerifier.create(client.putObject(withCallback("lost.txt"), UploadBody.fromString("stored")))
-                .expectError(IOException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CallbackOutcomeUnknownException.class)
+                        .hasCauseInstanceOf(IOException.class))
                 .verify(WAIT);
 
         assertThat(oss.object(BUCKET, "lost.txt")).map(StoredObject::utf8).contains("stored");
@@ -67,7 +70,8 @@ class ResponseFaultsIT {
         oss.inject(Operation.PUT_OBJECT, Fault.delayResponse(Duration.ofSeconds(4)));
 
         StepVerifier.create(client.putObject(withCallback("late.txt"), UploadBody.fromString("stored")))
-                .expectError(ReadTimeoutException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CallbackOutcomeUnknownException.class)
+                        .hasCauseInstanceOf(ReadTimeoutException.class))
                 .verify(WAIT);
 
         assertThat(oss.object(BUCKET, "late.txt")).map(StoredObject::utf8).contains("stored");
@@ -118,7 +122,8 @@ class ResponseFaultsIT {
         oss.inject(Operation.COMPLETE_MULTIPART_UPLOAD, Fault.loseResponse());
 
         StepVerifier.create(client.completeMultipartUpload(upload, List.of(part), callback()))
-                .expectError(IOException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CallbackOutcomeUnknownException.class)
+                        .hasCauseInstanceOf(IOException.class))
                 .verify(WAIT);
 
         assertThat(oss.object(BUCKET, "parts.bin")).hasValueSatisfying(o -> assertThat(o.size()).isEqualTo(1024));
