@@ -6,7 +6,6 @@ import dev.ossflux.core.internal.xml.ErrorBody;
 import dev.ossflux.core.internal.xml.Xml;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an upload must turn out to be, fixed when the request is built and checked against OSS's

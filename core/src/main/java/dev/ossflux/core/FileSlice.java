@@ -1,18 +1,16 @@
 package dev.ossflux.core;
 
+import dev.ossflux.core.internal.sign.Hashing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ReferenceCountUtil;
-import dev.ossflux.core.internal.sign.Hashing;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Base64;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -80,24 +78,14 @@ final class FileSlice extends ReadyBody {
 
     @Override
     Mono<String> contentMd5() {
-        return Mono.fromCallable(() -> {
-            MessageDigest md5 = Hashing.md5();
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-                long position = offset;
-                long end = offset + length;
-                while (position < end) {
-                    buffer.clear().limit((int) Math.min(CHUNK, end - position));
-                    int read = channel.read(buffer, position);
-                    if (read < 0) {
-                        throw new EOFException(file + " is shorter than expected");
-                    }
-                    position += read;
-                    md5.update(buffer.flip());
-                }
+        return Mono.defer(() -> content().reduce(Hashing.md5(), (md5, chunk) -> {
+            try {
+                md5.update(chunk.nioBuffer());
+            } finally {
+                chunk.release();
             }
-            return Base64.getEncoder().encodeToString(md5.digest());
-        }).subscribeOn(Schedulers.boundedElastic());
+            return md5;
+        })).map(md5 -> Base64.getEncoder().encodeToString(md5.digest()));
     }
 
     private Cursor openCursor() {

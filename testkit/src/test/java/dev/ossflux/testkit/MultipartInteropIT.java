@@ -1,7 +1,6 @@
 package dev.ossflux.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;

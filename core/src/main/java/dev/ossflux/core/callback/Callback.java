@@ -4,7 +4,6 @@ import dev.ossflux.core.internal.callback.CallbackTemplate;
 import dev.ossflux.core.internal.json.Json;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;

@@ -8,7 +8,6 @@ import dev.ossflux.core.UploadBody;
 import dev.ossflux.core.UploadResult;
 import dev.ossflux.core.UploadedPart;
 import dev.ossflux.core.OssClient;
-import dev.ossflux.core.Crc64;
 import dev.ossflux.multipart.MultipartOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
