@@ -296,6 +296,22 @@ class PutObjectTest {
     }
 
     @Test
+    void sendsTheContentMd5OfAFileSlice(@TempDir Path dir) throws IOException {
+        oss.enqueue(MockOss.ok(ETAG, CRC).build());
+        Path file = Files.writeString(dir.resolve("data.txt"), "xx" + BODY + "yy");
+        PutObjectRequest request = PutObjectRequest.builder(MockOss.BUCKET, KEY).contentMd5(true).build();
+
+        StepVerifier.create(oss.client.putObject(request, UploadBody.fromFile(file, 2, BODY.length())))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        RecordedRequest sent = oss.take();
+        assertThat(sent.getBody().utf8()).isEqualTo(BODY);
+        assertThat(sent.getHeaders().get("Content-MD5")).isEqualTo("eB5eJF1ptWaXm4bijSPyxw==");
+    }
+
+    @Test
     void sendsAReadOnlyHeapBuffer() {
         oss.enqueue(MockOss.ok(ETAG, CRC).build());
         ByteBuffer buffer = ByteBuffer.wrap(BODY.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
