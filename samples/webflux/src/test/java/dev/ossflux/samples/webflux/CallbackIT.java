@@ -121,7 +121,8 @@ class CallbackIT {
     void rejectsTheSameCallbackSentAgain() {
         Captured callback = genuineCallback();
 
-        replay(callback.pathAndQuery(), callback.headers(), callback.body()).expectStatus().isOk();
+        replay(callback.pathAndQuery(), callback.headers(), callback.body()).expectStatus().isOk()
+                .expectBody().jsonPath("$.Status").isEqualTo("OK");
         replay(callback.pathAndQuery(), callback.headers(), callback.body())
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.reason").isEqualTo("REPLAYED");
