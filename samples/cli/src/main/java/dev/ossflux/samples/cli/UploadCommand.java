@@ -26,6 +26,9 @@ final class UploadCommand implements Callable<Integer> {
     String target;
 
     @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
     UploadOptions options;
 
     @ArgGroup(exclusive = false)
@@ -38,7 +41,7 @@ final class UploadCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + " is not a readable file");
         }
         long size = Files.size(file);
-        try (OssClient oss = options.client();
+        try (OssClient oss = endpoint.client();
                 ProgressDisplay progress =
                         ProgressDisplay.create(file.getFileName().toString(), size, "parts", System.err)) {
             PutObjectRequest.Builder request =
@@ -57,7 +60,7 @@ final class UploadCommand implements Callable<Integer> {
             UploadResult result = upload.join();
             Runtime.getRuntime().removeShutdownHook(interrupted);
             progress.close();
-            Results.print(options.out(), result);
+            Results.print(endpoint.out(), result);
         }
         return 0;
     }

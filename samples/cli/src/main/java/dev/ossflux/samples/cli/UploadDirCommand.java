@@ -38,6 +38,9 @@ final class UploadDirCommand implements Callable<Integer> {
     String target;
 
     @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
     UploadOptions options;
 
     @Option(names = "--files-at-once", paramLabel = "N", defaultValue = "16",
@@ -53,12 +56,12 @@ final class UploadDirCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a directory");
         }
-        PrintWriter out = options.out();
+        PrintWriter out = endpoint.out();
         out.println("keys:     oss://" + to.bucket() + "/" + to.key() + "<path under " + directory + ">");
         out.flush();
         MultipartOptions multipart = options.multipart();
         AtomicBoolean firstShown = new AtomicBoolean();
-        try (OssClient oss = options.client();
+        try (OssClient oss = endpoint.client();
                 ProgressDisplay progress = ProgressDisplay.create(directory.getFileName() + "/",
                         totalSize(directory, followSymlinks),
                         "files", System.err)) {
