@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The ossflux command-line uploader.
+ * The ossflux command-line uploader, which also presigns URLs that upload or download without credentials.
  *
  * <pre>
  * java -jar ossflux-cli.jar upload FILE oss://BUCKET/KEY [--endpoint URL] [--part-size SIZE] [--concurrency N]
@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  * Exits 0 on success, 1 with a one-line reason on failure, 2 on a usage error.
  */
 @Command(name = "ossflux", mixinStandardHelpOptions = true, version = "ossflux 0.1.0",
-        description = "Upload files to Alibaba Cloud OSS, resumably, with upload callbacks.",
+        description = "Upload files to Alibaba Cloud OSS, resumably, with upload callbacks; presign URLs for curl.",
         subcommands = {UploadCommand.class, UploadDirCommand.class, PresignCommand.class})
 public final class OssfluxCli {
 

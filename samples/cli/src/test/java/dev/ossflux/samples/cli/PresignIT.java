@@ -1,5 +1,6 @@
 package dev.ossflux.samples.cli;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ossflux.core.SignatureVersion;
@@ -17,13 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,18 +54,18 @@ class PresignIT {
         new Random(16).nextBytes(data);
         String key = "presigned/" + version + "/report.txt";
 
-        Run put = cli("presign", "oss://" + BUCKET + "/" + key, "--expires", "15m", "--content-type", "text/plain",
+        Run upload = cli("presign", "oss://" + BUCKET + "/" + key, "--expires", "15m", "--content-type", "text/plain",
                 "--signature-version", version.name());
-        HttpResponse<String> uploaded = http.send(request(put).PUT(HttpRequest.BodyPublishers.ofByteArray(data))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = put(upload, HttpRequest.BodyPublishers.ofByteArray(data));
         Run get = cli("presign", "oss://" + BUCKET + "/" + key, "--method", "GET", "--signature-version",
                 version.name());
         HttpResponse<byte[]> downloaded = http.send(request(get).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
-        assertThat(put.exit).as(put.err).isZero();
-        assertThat(put.out.lines()).as("one line: the URL").hasSize(1);
-        assertThat(put.err).contains("header:  Content-Type: text/plain", "expires: ");
+        assertThat(upload.exit).as(upload.err).isZero();
+        assertThat(upload.out.lines()).as("one line: the URL").singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains(version == SignatureVersion.V4 ? "x-oss-signature-version=" : "OSSAccessKeyId=");
+        assertThat(upload.err).contains("header:  Content-Type: text/plain", "expires: ");
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         assertThat(oss.emulator().object(BUCKET, key).orElseThrow().bytes()).isEqualTo(data);
         assertThat(downloaded.statusCode()).isEqualTo(200);
@@ -77,13 +78,11 @@ class PresignIT {
         BlockingQueue<VerifiedCallback> callbacks = new LinkedBlockingQueue<>();
         DisposableServer receiver = callbackReceiver(callbacks);
         try {
-            Run put = cli("presign", "oss://" + BUCKET + "/presigned/with-callback.bin",
+            Run upload = cli("presign", "oss://" + BUCKET + "/presigned/with-callback.bin",
                     "--callback-url", "http://127.0.0.1:" + receiver.port() + "/oss/callback",
                     "--callback-body", "bucket=${bucket}&object=${object}&size=${size}&who=${x:who}",
                     "--callback-var", "x:who=cli");
-            HttpResponse<String> uploaded = http.send(request(put)
-                    .PUT(HttpRequest.BodyPublishers.ofString("called back")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> uploaded = put(upload, HttpRequest.BodyPublishers.ofString("called back"));
 
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
             assertThat(uploaded.body()).isEqualTo("{\"Status\":\"OK\"}");
@@ -107,14 +106,28 @@ class PresignIT {
             Run valid = cli("presign", "oss://" + BUCKET + "/late.bin", "--expires", "3h", "--endpoint",
                     twoHoursAhead.endpoint(), "--signature-version", version.name());
 
-            HttpResponse<String> refused = http.send(request(expired)
-                    .PUT(HttpRequest.BodyPublishers.ofString("too late")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = put(expired, HttpRequest.BodyPublishers.ofString("too late"));
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("<Code>AccessDenied</Code>", "expired");
             assertThat(twoHoursAhead.object(BUCKET, "late.bin")).isEmpty();
-            HttpResponse<String> accepted = http.send(request(valid)
-                    .PUT(HttpRequest.BodyPublishers.ofString("in time")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = put(valid, HttpRequest.BodyPublishers.ofString("in time"));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSessionTokenFromTheEnvironmentRidesInTheUrl() throws Exception {
+        try (OssEmulator sts = OssEmulator.builder().bucket(BUCKET)
+                .temporaryCredentials("STS.sample-id", "sts-secret", "sts-token").start()) {
+            Map<String, String> environment = Map.of("OSS_ACCESS_KEY_ID", "STS.sample-id", "OSS_ACCESS_KEY_SECRET",
+                    "sts-secret", "OSS_SESSION_TOKEN", "sts-token", "OSS_ENDPOINT", sts.endpoint());
+            Run upload = cli(environment, "presign", "oss://" + BUCKET + "/sts.txt");
+
+            HttpResponse<String> uploaded = put(upload, HttpRequest.BodyPublishers.ofString("temporary"));
+
+            assertThat(upload.out).contains("x-oss-security-token=sts-token");
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+            assertThat(sts.object(BUCKET, "sts.txt").orElseThrow().utf8()).isEqualTo("temporary");
         }
     }
 
@@ -133,6 +146,10 @@ class PresignIT {
         assertThat(malformed.err).contains("--expires", "'ten minutes' is not a duration");
     }
 
+    private HttpResponse<String> put(Run presigned, HttpRequest.BodyPublisher body) throws Exception {
+        return http.send(request(presigned).PUT(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A request to the printed URL with the headers the URL was signed with, as {@code curl -H} would send. */
     private static HttpRequest.Builder request(Run presigned) {
         assertThat(presigned.exit).as(presigned.err).isZero();
@@ -147,9 +164,11 @@ class PresignIT {
     }
 
     private static Run cli(String... args) {
-        Map<String, String> environment = Map.of("OSS_ACCESS_KEY_ID", oss.credentials().accessKeyId(),
-                "OSS_ACCESS_KEY_SECRET", oss.credentials().accessKeySecret(), "OSS_ENDPOINT", oss.endpoint(),
-                "OSS_REGION", oss.region());
+        return cli(Map.of("OSS_ACCESS_KEY_ID", oss.credentials().accessKeyId(), "OSS_ACCESS_KEY_SECRET",
+                oss.credentials().accessKeySecret(), "OSS_ENDPOINT", oss.endpoint(), "OSS_REGION", oss.region()), args);
+    }
+
+    private static Run cli(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = OssfluxCli.commandLine(environment::get);
