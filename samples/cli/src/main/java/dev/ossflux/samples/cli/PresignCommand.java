@@ -10,9 +10,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code presign oss://BUCKET/KEY}: prints a URL that uploads ({@code curl -T FILE URL}) or downloads
@@ -23,6 +25,9 @@ import picocli.CommandLine.Parameters;
                 + "Headers the URL was signed with (Content-Type) and the expiry go to stderr; send the headers "
                 + "with curl -H."})
 final class PresignCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "oss://BUCKET/KEY")
     String target;
@@ -53,17 +58,17 @@ final class PresignCommand implements Callable<Integer> {
         OssTarget to = OssTarget.parse(target);
         if (endpoint.signatureVersion == SignatureVersion.V4
                 && expires.compareTo(PresignRequest.MAX_V4_LIFETIME) > 0) {
-            throw new ParameterException(endpoint.spec.commandLine(), "--expires: V4 URLs work for at most 7 days, got "
+            throw new ParameterException(spec.commandLine(), "--expires: V4 URLs work for at most 7 days, got "
                     + expires + "; pass --signature-version V1 for longer");
         }
         PresignRequest request = method == Method.GET ? download(to) : upload(to);
         try (OssClient oss = endpoint.client()) {
             PresignedRequest presigned = oss.presign(request).toFuture().join();
-            PrintWriter err = endpoint.spec.commandLine().getErr();
+            PrintWriter err = spec.commandLine().getErr();
             presigned.headers().forEach((name, value) -> err.println("header:  " + name + ": " + value));
             err.println("expires: " + presigned.expiration());
             err.flush();
-            PrintWriter out = endpoint.out();
+            PrintWriter out = spec.commandLine().getOut();
             out.println(presigned.url());
             out.flush();
         }
@@ -72,7 +77,7 @@ final class PresignCommand implements Callable<Integer> {
 
     private PresignRequest download(OssTarget to) {
         if (contentType != null || callback.callback().isPresent()) {
-            throw new ParameterException(endpoint.spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--content-type and --callback-* apply to --method PUT only");
         }
         return PresignRequest.get(to.bucket(), to.key()).expiresIn(expires).build();
