@@ -37,7 +37,7 @@ final class ClientProperties {
         CredentialsProvider bean = providerBean.get();
         if (bean != null) {
             builder.credentials(bean);
-        } else if (keys.isConfigured()) {
+        } else if (keys.configured()) {
             builder.credentials(CredentialsProvider.of(new Credentials(keys.accessKeyId(), keys.accessKeySecret(),
                     Optional.ofNullable(keys.securityToken()).filter(OssfluxProperties::isSet), Optional.empty())));
         } else {

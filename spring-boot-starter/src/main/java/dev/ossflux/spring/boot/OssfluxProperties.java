@@ -68,7 +68,7 @@ public record OssfluxProperties(
         }
 
         /** Whether an AccessKey pair is configured. */
-        public boolean isConfigured() {
+        boolean configured() {
             return isSet(accessKeyId);
         }
 
