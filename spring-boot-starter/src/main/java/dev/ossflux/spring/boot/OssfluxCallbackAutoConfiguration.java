@@ -4,6 +4,7 @@ import dev.ossflux.core.callback.CallbackBinding;
 import dev.ossflux.core.callback.CallbackVerifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * A {@link CallbackVerifier} from {@code ossflux.callback.*}, and a {@link CallbackBinding} from
- * {@code ossflux.callback.binding-secret} (with the emulator and no secret, a random one), each unless the
- * application defines its own. With the emulator, the verifier also trusts the emulator's key URL.
+ * {@code ossflux.callback.binding-secret} that the verifier then requires, each unless the application defines
+ * its own. With the emulator, the verifier also trusts the emulator's key URL.
  */
 @AutoConfiguration(after = OssEmulatorAutoConfiguration.class)
 @ConditionalOnClass(CallbackVerifier.class)
@@ -29,8 +30,7 @@ public final class OssfluxCallbackAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(BindingConfigured.class)
     CallbackBinding callbackBinding(OssfluxProperties properties) {
-        String secret = properties.callback().bindingSecret();
-        return OssfluxProperties.isSet(secret) ? CallbackBinding.of(secret) : CallbackBinding.random();
+        return CallbackBinding.of(Objects.requireNonNull(properties.callback().bindingSecret()));
     }
 
     @Bean
