@@ -58,9 +58,7 @@ final class ClientProperties {
         ifSet(timeouts.connect(), builder::connectTimeout);
         ifSet(timeouts.response(), builder::responseTimeout);
         ifSet(timeouts.call(), builder::callTimeout);
-        if (properties.multipart().byteBudget() != null) {
-            builder.maxBytesInFlight(properties.multipart().byteBudget().toBytes());
-        }
+        ifSet(properties.multipart().byteBudget(), budget -> builder.maxBytesInFlight(budget.toBytes()));
     }
 
     static <T> void ifSet(@Nullable T value, Consumer<T> setter) {

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,21 @@ class OssClientAutoConfigurationTest {
                 StepVerifier.create(put(context.getBean(OssClient.class), "properties.txt"))
                         .assertNext(result -> assertThat(result.etag()).isNotBlank())
                         .expectComplete().verify(WAIT));
+    }
+
+    @Test
+    void appliesSigningAndTimeoutProperties() {
+        ApplicationContextRunner configured = runner.withPropertyValues("ossflux.credentials.access-key-id=app-key",
+                "ossflux.credentials.access-key-secret=app-secret", "ossflux.signature-version=V1");
+        configured.run(context -> {
+            StepVerifier.create(put(context.getBean(OssClient.class), "v1.txt"))
+                    .expectNextCount(1).expectComplete().verify(WAIT);
+            assertThat(oss.requests()).last().satisfies(request -> assertThat(request.header("Authorization"))
+                    .hasValueSatisfying(authorization -> assertThat(authorization).startsWith("OSS app-key:")));
+        });
+        configured.withPropertyValues("ossflux.timeouts.call=1ns").run(context ->
+                StepVerifier.create(put(context.getBean(OssClient.class), "late.txt"))
+                        .expectError(TimeoutException.class).verify(WAIT));
     }
 
     @Test
