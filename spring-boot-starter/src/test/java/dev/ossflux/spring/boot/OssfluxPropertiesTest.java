@@ -2,16 +2,19 @@ package dev.ossflux.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 class OssfluxPropertiesTest {
 
     private static final String SECRET = "s3cr3t-value-that-must-never-show-up";
+    private static final String SHORT_SECRET = "a-too-short-s3cr3t";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Bound.class);
@@ -40,14 +43,22 @@ class OssfluxPropertiesTest {
                 + SECRET, "ossflux.credentials.security-token=" + SECRET, "ossflux.callback.binding-secret=" + SECRET
                 + SECRET).run(context -> assertThat(context.getBean(OssfluxProperties.class).toString())
                 .contains("accessKeyId=id").doesNotContain(SECRET));
-        runner.withPropertyValues("ossflux.credentials.access-key-secret=" + SECRET).run(context ->
-                assertThat(messages(context.getStartupFailure())).doesNotContain(SECRET));
+        for (String rejected : List.of("access-key-secret", "callback.binding-secret")) {
+            String property = rejected.startsWith("callback") ? "ossflux." + rejected
+                    : "ossflux.credentials." + rejected;
+            runner.withPropertyValues(property + "=" + SHORT_SECRET).run(context ->
+                    assertThat(messages(context.getStartupFailure())).contains(property).doesNotContain(SHORT_SECRET));
+        }
     }
 
+    /** Every message of the chain, and the bound value Boot's failure report would print. */
     private static String messages(Throwable failure) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             all.append(t.getMessage()).append('\n');
+            if (t instanceof BindException bind && bind.getProperty() != null) {
+                all.append(bind.getProperty().getValue()).append('\n');
+            }
         }
         return all.toString();
     }
