@@ -2,6 +2,9 @@ package dev.ossflux.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +51,18 @@ class OssfluxPropertiesTest {
                     : "ossflux.credentials." + rejected;
             runner.withPropertyValues(property + "=" + SHORT_SECRET).run(context ->
                     assertThat(messages(context.getStartupFailure())).contains(property).doesNotContain(SHORT_SECRET));
+        }
+    }
+
+    @Test
+    void shipsConfigurationMetadataForIdes() throws IOException {
+        try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(metadata).as("spring-configuration-metadata.json").isNotNull();
+            assertThat(new String(metadata.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"ossflux.endpoint\"", "\"ossflux.credentials.access-key-id\"",
+                            "\"ossflux.multipart.part-size\"", "\"ossflux.callback.binding-secret\"",
+                            "\"ossflux.emulator.enabled\"", "\"ossflux.metrics.enabled\"")
+                    .contains("the size of each part (default 8MB");
         }
     }
 
