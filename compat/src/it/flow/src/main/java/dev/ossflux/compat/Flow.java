@@ -39,27 +39,86 @@ public final class Flow {
         String url();
     }
 
-    private static final String BUCKET = "examplebucket";
+    /** What a world hands the flow: its client and uploader, and the callback endpoint they upload with. */
+    public interface World extends AutoCloseable {
+
+        /** The client, pointed at an emulator with bucket {@value #BUCKET}. */
+        OssClient client();
+
+        /** An uploader with {@link #options(Path)}. */
+        MultipartUploader uploader();
+
+        /** The URL OSS posts callbacks to. */
+        String callbackUrl();
+    }
+
+    /** Starts a world whose uploader keeps its checkpoints in the directory it is given. */
+    @FunctionalInterface
+    public interface WorldStarter {
+
+        World start(Path checkpoints) throws Exception;
+    }
+
+    /** The bucket every world's emulator must have. */
+    public static final String BUCKET = "examplebucket";
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private Flow() {
     }
 
+    /** The uploader options of the flow: 100 KiB parts, two at once, resumable from {@code checkpoints}. */
+    public static MultipartOptions options(Path checkpoints) {
+        return MultipartOptions.builder().partSize(MultipartOptions.MIN_PART_SIZE)
+                .multipartThreshold(MultipartOptions.MIN_PART_SIZE).concurrency(2).checkpointDir(checkpoints).build();
+    }
+
     /**
-     * Runs the flow in {@code world}, with the endpoint that {@code endpoints} starts around a verifier that
-     * trusts the emulator's key.
+     * Runs the flow in {@code world} on an emulator and client of its own, with the endpoint that
+     * {@code endpoints} starts around a verifier that trusts the emulator's key.
      */
     public static void run(String world, Function<CallbackVerifier, Endpoint> endpoints) throws Exception {
+        runOn(world, checkpoints -> {
+            OssEmulator oss = OssEmulator.builder().bucket(BUCKET).start();
+            OssClient client = oss.clientBuilder().build();
+            Endpoint endpoint = endpoints.apply(CallbackVerifier.builder()
+                    .trustedKeyUrlPrefixes(List.of(oss.endpoint() + "/")).build());
+            MultipartUploader uploader = MultipartUploader.create(client, options(checkpoints));
+            return new World() {
+                @Override
+                public OssClient client() {
+                    return client;
+                }
+
+                @Override
+                public MultipartUploader uploader() {
+                    return uploader;
+                }
+
+                @Override
+                public String callbackUrl() {
+                    return endpoint.url();
+                }
+
+                @Override
+                public void close() throws Exception {
+                    endpoint.close();
+                    client.close();
+                    oss.close();
+                }
+            };
+        });
+    }
+
+    /** Runs the flow in {@code world}, on the client, uploader and endpoint that {@code starter} starts. */
+    public static void runOn(String world, WorldStarter starter) throws Exception {
         Path dir = Files.createTempDirectory("ossflux-compat");
-        try (OssEmulator oss = OssEmulator.builder().bucket(BUCKET).start();
-                OssClient client = oss.clientBuilder().build();
-                Endpoint endpoint = endpoints.apply(CallbackVerifier.builder()
-                        .trustedKeyUrlPrefixes(List.of(oss.endpoint() + "/")).build())) {
-            Callback callback = Callback.builder(endpoint.url(), "bucket=${bucket}&object=${object}&size=${size}")
-                    .build();
-            putObject(client, callback);
-            uploadFile(client, callback, dir);
-            parsedError(client);
+        try (World running = starter.start(Files.createDirectories(dir.resolve("checkpoints")))) {
+            Callback callback = Callback.builder(running.callbackUrl(),
+                    "bucket=${bucket}&object=${object}&size=${size}").build();
+            putObject(running.client(), callback);
+            uploadFile(running.uploader(), callback, dir);
+            parsedError(running.client());
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
@@ -78,15 +137,12 @@ public final class Flow {
                 "untyped PutObject reply");
     }
 
-    private static void uploadFile(OssClient client, Callback callback, Path dir) throws Exception {
+    private static void uploadFile(MultipartUploader uploader, Callback callback, Path dir) throws Exception {
         Path file = dir.resolve("big.bin");
         byte[] content = new byte[600 * 1024];
         new java.util.Random(14).nextBytes(content);
         Files.write(file, content);
-        Path checkpoints = Files.createDirectories(dir.resolve("checkpoints"));
-        MultipartUploader uploader = MultipartUploader.create(client, MultipartOptions.builder()
-                .partSize(MultipartOptions.MIN_PART_SIZE).multipartThreshold(MultipartOptions.MIN_PART_SIZE)
-                .concurrency(2).checkpointDir(checkpoints).build());
+        Path checkpoints = uploader.options().checkpointDir().orElseThrow();
         UploadResult result = uploader.uploadFile(PutObjectRequest.builder(BUCKET, "compat/big.bin")
                 .callback(callback).build(), file).block(WAIT);
         Receipt receipt = Objects.requireNonNull(result).callbackReply().orElseThrow().as(Receipt.class);

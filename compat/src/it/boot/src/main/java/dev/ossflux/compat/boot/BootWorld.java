@@ -3,38 +3,56 @@ package dev.ossflux.compat.boot;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 import dev.ossflux.compat.Flow;
+import dev.ossflux.core.OssClient;
 import dev.ossflux.core.callback.CallbackRequest;
 import dev.ossflux.core.callback.CallbackVerifier;
+import dev.ossflux.multipart.MultipartUploader;
 import java.util.Map;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * A Spring Boot WebFlux application as its users write one: the callback endpoint verifies OSS's signature
- * and answers a map that Boot's own Jackson writes. Compiled against each Boot version under test.
+ * A Spring Boot WebFlux application as its users write one: ossflux-spring-boot-starter provides the client, the
+ * uploader and the callback verifier from {@code ossflux.*} properties, on the embedded emulator it starts; the
+ * callback endpoint verifies OSS's signature and answers a map that Boot's own Jackson writes. Compiled against
+ * each Boot version under test.
  */
 @SpringBootApplication
 public class BootWorld {
 
     public static void main(String[] args) throws Exception {
-        Flow.run("Spring Boot " + SpringBootVersion.getVersion(), verifier -> {
+        Flow.runOn("Spring Boot " + SpringBootVersion.getVersion(), checkpoints -> {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(BootWorld.class)
-                    .initializers(created -> ((GenericApplicationContext) created)
-                            .registerBean(CallbackVerifier.class, () -> verifier))
-                    .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off");
+                    .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                            "--ossflux.emulator.enabled=true", "--ossflux.emulator.buckets=" + Flow.BUCKET,
+                            "--ossflux.multipart.part-size=100KB", "--ossflux.multipart.threshold=100KB",
+                            "--ossflux.multipart.concurrency=2", "--ossflux.multipart.checkpoint-dir=" + checkpoints);
             String url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
                     + "/oss/callback";
-            return new Flow.Endpoint() {
+            MultipartUploader uploader = context.getBean(MultipartUploader.class);
+            if (!uploader.options().equals(Flow.options(checkpoints))) {
+                throw new AssertionError("the starter's uploader has " + uploader.options());
+            }
+            return new Flow.World() {
                 @Override
-                public String url() {
+                public OssClient client() {
+                    return context.getBean(OssClient.class);
+                }
+
+                @Override
+                public MultipartUploader uploader() {
+                    return uploader;
+                }
+
+                @Override
+                public String callbackUrl() {
                     return url;
                 }
 
