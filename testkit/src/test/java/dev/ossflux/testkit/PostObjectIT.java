@@ -77,7 +77,8 @@ class PostObjectIT {
                 "<Key>v4/notes.txt</Key>", "/" + BUCKET + "/v4/notes.txt</Location>");
         assertThat(oss.object(BUCKET, "v4/notes.txt").orElseThrow().utf8()).isEqualTo("v4 notes");
         Await.until(Duration.ofSeconds(5), () -> oss.requests().stream().anyMatch(request ->
-                request.operation() == Operation.POST_OBJECT && request.status() == 201), "PostObject 201 logged");
+                request.operation() == Operation.POST_OBJECT && request.status() == 201
+                && request.key().equals(java.util.Optional.of("v4/notes.txt"))), "PostObject 201 logged with its key");
     }
 
     @Test

@@ -74,6 +74,7 @@ final class PostHandler {
                 throw OssError.invalidArgument("The form has no 'key' field.").field("ArgumentName", "key");
             }
             key = UploadReplies.validKey(raw.replace("${filename}", file.filename()));
+            ex.formKey = key;
             if (UploadReplies.forbidOverwrite(lower.get("x-oss-forbid-overwrite")) && storage.exists(bucket, key)) {
                 throw UploadReplies.fileAlreadyExists(key);
             }
