@@ -222,7 +222,7 @@ public final class EmulatorServer {
         }
         if (operation == Operation.POST_OBJECT) {
             // The form carries its own signature, checked when its file part starts.
-            return ex.resetAfterBytes >= 0 ? Mono.fromRunnable(ex::reset) : posts.post(ex);
+            return posts.post(ex);
         }
         ex.refused = true;
         authenticator.verify(ex);

@@ -108,6 +108,11 @@ final class PostHandler {
         ContentWriter writer = storage.writer();
         ex.consumeBody();
         Flux<ByteBuf> file = ex.request.receive().handle((buf, sink) -> {
+            if (ex.resetAfterBytes >= 0 && ex.bodySize + buf.readableBytes() > ex.resetAfterBytes) {
+                ex.reset();
+                sink.error(new BodyReceiver.ConnectionReset());
+                return;
+            }
             ex.bodySize += buf.readableBytes();
             if (form.refusal != null) {
                 return;
