@@ -43,7 +43,8 @@ class CorsIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/" + BUCKET + "/"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
                 .header("Access-Control-Request-Method", method)
-                .header("Access-Control-Request-Headers", "content-type,x-oss-meta-owner").build(),
+                .header("Access-Control-Request-Headers", "content-type,x-oss-meta-owner")
+                .header("Access-Control-Request-Private-Network", "true").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -60,6 +61,7 @@ class CorsIT {
         assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
                 .contains("ETag", "x-oss-request-id");
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).contains("600");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Private-Network")).contains("true");
     }
 
     @Test

@@ -54,6 +54,10 @@ final class Cors {
         if (headers != null && !headers.isBlank()) {
             ex.response.header("Access-Control-Allow-Headers", headers);
         }
+        if ("true".equalsIgnoreCase(ex.header("access-control-request-private-network"))) {
+            // Chromium's Private Network Access preflight (a public page reaching loopback); OSS has no such case.
+            ex.response.header("Access-Control-Allow-Private-Network", "true");
+        }
         return Replies.empty(ex, 200);
     }
 }
