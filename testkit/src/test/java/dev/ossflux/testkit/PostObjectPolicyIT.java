@@ -87,10 +87,11 @@ class PostObjectPolicyIT {
                 "Policy Condition failed: [\"eq\",\"$key\",\"a.txt\"]");
         assertRefused(post("{\"bucket\":\"another-bucket\"}", Map.of("key", "b.txt"), "x"), 403, "AccessDenied",
                 "Policy Condition failed");
-        assertRefused(post("{\"success_action_status\":\"201\"}", Map.of("key", "b.txt"), "x"), 403,
+        assertRefused(post("{\"bucket\":\"" + BUCKET + "\",\"success_action_status\":\"201\"}",
+                Map.of("key", "b.txt"), "x"), 403,
                 "AccessDenied", "Policy Condition failed");
-        Forms.Response ok = post("[\"eq\",\"$key\",\"a.txt\"],{\"bucket\":\"" + BUCKET + "\"},"
-                + "{\"success_action_status\":\"200\"}", Map.of("key", "a.txt", "success_action_status", "200"), "x");
+        Forms.Response ok = post("[\"eq\",\"$key\",\"a.txt\"],{\"bucket\":\"" + BUCKET + "\","
+                + "\"success_action_status\":\"200\"}", Map.of("key", "a.txt", "success_action_status", "200"), "x");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(OSS.emulator().object(BUCKET, "a.txt")).isPresent();
         assertThat(OSS.emulator().object(BUCKET, "b.txt")).isEmpty();

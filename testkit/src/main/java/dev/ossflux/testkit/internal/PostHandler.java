@@ -83,6 +83,17 @@ final class PostHandler {
             policy = parsed;
         }
 
+        /** Once the body ended: refuses a form refused on the way, without a whole file, or under the minimum. */
+        void complete(FormParser parser, long fileSize) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            parser.finish();
+            if (policy != null) {
+                policy.checkComplete(fileSize);
+            }
+        }
+
         /** Counts file bytes as they arrive; past a limit the upload is refused. */
         void grow(ByteBuf data) {
             size += data.readableBytes();
@@ -135,13 +146,8 @@ final class PostHandler {
                 }
             }
         });
-        return BodyReceiver.store(file, writer, size -> {
-            if (form.refusal != null) {
-                throw form.refusal;
-            }
-            parser.finish();
-            form.policy.checkComplete(size);
-        }).flatMap(received -> store(ex, form, received));
+        return BodyReceiver.store(file, writer, size -> form.complete(parser, size))
+                .flatMap(received -> store(ex, form, received));
     }
 
     private Mono<Void> store(Exchange ex, Form form, BodyReceiver.Received received) {
