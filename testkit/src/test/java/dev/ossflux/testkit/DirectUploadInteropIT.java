@@ -86,7 +86,7 @@ class DirectUploadInteropIT {
     }
 
     @Test
-    void acceptsTheOfficialSdksPresignedPutAndGetUrlsV1AndV4() throws Exception {
+    void acceptsTheOfficialSdksPresignedPutAndGetUrlsV1AndV4WithACallbackInTheQuery() throws Exception {
         for (SignVersion version : new SignVersion[] {SignVersion.V1, SignVersion.V4}) {
             OSS sdk = Sdk.client(oss, version);
             try {
@@ -104,6 +104,23 @@ class DirectUploadInteropIT {
                 HttpResponse<String> read = send(HttpRequest.newBuilder(getUrl).GET());
                 assertThat(read.statusCode()).isEqualTo(200);
                 assertThat(read.body()).isEqualTo("presigned by the SDK " + version);
+
+                GeneratePresignedUrlRequest withCallback = new GeneratePresignedUrlRequest(BUCKET, key + ".cb",
+                        HttpMethod.PUT);
+                withCallback.setExpiration(expiration);
+                String callbackJson = "{\"callbackUrl\":\"" + receiver.url("/sdk") + "\",\"callbackBody\":"
+                        + "\"object=${object}&who=${x:who}\"}";
+                withCallback.addQueryParameter("callback", Base64.getEncoder().encodeToString(
+                        callbackJson.getBytes(StandardCharsets.UTF_8)));
+                withCallback.addQueryParameter("callback-var", Base64.getEncoder().encodeToString(
+                        "{\"x:who\":\"sdk\"}".getBytes(StandardCharsets.UTF_8)));
+                HttpResponse<String> calledBack = send(HttpRequest.newBuilder(sdk.generatePresignedUrl(withCallback)
+                        .toURI()).PUT(HttpRequest.BodyPublishers.ofString("with a callback")));
+                assertThat(calledBack.statusCode()).as(version + ": " + calledBack.body()).isEqualTo(200);
+                CallbackReceiver.Call call = receiver.take();
+                assertThat(call.signatureValid()).isTrue();
+                assertThat(call.body()).isEqualTo("object=" + java.net.URLEncoder.encode(key + ".cb",
+                        StandardCharsets.UTF_8).replace("+", "%20") + "&who=sdk");
 
                 HttpResponse<String> wrongType = send(HttpRequest.newBuilder(putUrl)
                         .header("Content-Type", "text/html").PUT(HttpRequest.BodyPublishers.ofString("x")));
