@@ -3,6 +3,7 @@ package dev.ossflux.testkit.internal;
 import dev.ossflux.core.internal.xml.Warmup;
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.core.internal.sign.Hashing;
+import dev.ossflux.core.internal.sign.PostSignature;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.RecordedRequest;
@@ -41,6 +42,8 @@ public final class EmulatorServer {
     private final ObjectHandler objects;
     private final MultipartHandler multipart;
     private final ListHandler lists;
+    private final PostHandler posts;
+    private final Cors cors;
 
     private EmulatorServer(EmulatorConfig config) {
         warmUp(config);
@@ -66,6 +69,8 @@ public final class EmulatorServer {
         this.objects = new ObjectHandler(storage, uploads, config.clock(), config.limits());
         this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint, config.limits());
         this.lists = new ListHandler(storage);
+        this.posts = new PostHandler(storage, uploads, authenticator, config.clock(), config.limits());
+        this.cors = new Cors(config.corsOrigins());
     }
 
     /**
@@ -76,6 +81,8 @@ public final class EmulatorServer {
         Warmup.run();
         Json.quote("warmup");
         Hashing.md5();
+        PostSignature.v1("warmup", "warmup");
+        PostSignature.v4("warmup", "20240101", config.region(), "warmup");
         new CallbackSigner(config.callbackKeys()).sign(new byte[] {'w'});
     }
 
@@ -137,6 +144,7 @@ public final class EmulatorServer {
         Exchange ex = new Exchange(request, response, target, requestId(), arrived);
         response.header("x-oss-request-id", ex.requestId).header("Server", "AliyunOSS")
                 .header("Date", Dates.http(config.clock().instant()));
+        cors.decorate(ex);
         Fault fault = faults.takeRequestFault(target.operation());
         Mono<Void> handling = Mono.defer(() -> {
             if (!Router.servesHost(target.hostId(), config.hostNames())) {
@@ -198,7 +206,7 @@ public final class EmulatorServer {
     private Mono<Void> dispatch(Exchange ex) {
         Operation operation = ex.target.operation();
         if (operation == Operation.PUT_OBJECT || operation == Operation.UPLOAD_PART
-                || operation == Operation.COMPLETE_MULTIPART_UPLOAD) {
+                || operation == Operation.COMPLETE_MULTIPART_UPLOAD || operation == Operation.POST_OBJECT) {
             return answer(ex, operation);
         }
         return ex.drain().then(Mono.defer(() -> answer(ex, operation)));
@@ -208,6 +216,13 @@ public final class EmulatorServer {
         if (operation == Operation.GET_CALLBACK_PUBLIC_KEY) {
             return Replies.bytes(ex, 200, "application/x-pem-file",
                     signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+        }
+        if (operation == Operation.OPTION_OBJECT) {
+            return cors.preflight(ex);
+        }
+        if (operation == Operation.POST_OBJECT) {
+            // The form carries its own signature, checked when its file part starts.
+            return posts.post(ex);
         }
         ex.refused = true;
         authenticator.verify(ex);
@@ -234,7 +249,7 @@ public final class EmulatorServer {
 
     private static OssError unsupported(Exchange ex) {
         String method = ex.request.method().name();
-        if (!List.of("GET", "PUT", "HEAD", "DELETE", "POST").contains(method)) {
+        if (!List.of("GET", "PUT", "HEAD", "DELETE", "POST", "OPTIONS").contains(method)) {
             return new OssError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.")
                     .field("Method", method).field("ResourceType", ex.target.key() == null ? "Bucket" : "Object");
         }
