@@ -98,10 +98,20 @@ class OssConfiguration {
     }
 
     @Bean
-    UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, CallbackUrl callbackUrl,
-            CallbackBinding binding) {
-        return new UploadHandler(uploader, oss.bucket(), callbackUrl, binding, oss.maxUploadSize().toBytes(),
+    UploadCallbacks uploadCallbacks(CallbackUrl callbackUrl, CallbackBinding binding) {
+        return new UploadCallbacks(callbackUrl, binding);
+    }
+
+    @Bean
+    UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, UploadCallbacks callbacks) {
+        return new UploadHandler(uploader, oss.bucket(), callbacks, oss.maxUploadSize().toBytes(),
                 new ContentTypes(oss.allowedContentTypes()));
+    }
+
+    @Bean
+    DirectUploadHandler directUploadHandler(OssClient client, OssProperties oss, UploadCallbacks callbacks) {
+        return new DirectUploadHandler(client, oss.bucket(), callbacks, oss.maxDirectUploadSize().toBytes(),
+                oss.directUploadExpiry(), new ContentTypes(oss.allowedContentTypes()));
     }
 
     @Bean

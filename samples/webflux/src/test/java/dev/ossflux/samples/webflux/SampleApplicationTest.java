@@ -21,6 +21,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
         "ossflux.part-size=8MB",
         "ossflux.concurrency=4",
         "ossflux.max-upload-size=" + SampleApplicationTest.MAX_UPLOAD_MIB + "MB",
+        "ossflux.max-direct-upload-size=" + SampleApplicationTest.MAX_DIRECT_UPLOAD_MIB + "MB",
+        "ossflux.direct-upload-expiry=" + SampleApplicationTest.DIRECT_UPLOAD_EXPIRY_SECONDS + "s",
         // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
         "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -28,4 +30,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 
     String BUCKET = "examplebucket";
     int MAX_UPLOAD_MIB = 24;
+    int MAX_DIRECT_UPLOAD_MIB = 4;
+    /** Short, so that a test can watch a form expire. */
+    int DIRECT_UPLOAD_EXPIRY_SECONDS = 10;
 }
