@@ -12,6 +12,10 @@ public enum Operation {
     ABORT_MULTIPART_UPLOAD("AbortMultipartUpload"),
     LIST_PARTS("ListParts"),
     LIST_MULTIPART_UPLOADS("ListMultipartUploads"),
+    /** {@code POST /} with a {@code multipart/form-data} body: an upload authorised by a signed policy. */
+    POST_OBJECT("PostObject"),
+    /** {@code OPTIONS}: a CORS preflight. */
+    OPTION_OBJECT("OptionObject"),
     /** {@code GET /__ossflux/callback_pub_key.pem}: the public key callback receivers verify with. */
     GET_CALLBACK_PUBLIC_KEY("GetCallbackPublicKey"),
     /** Anything else; answered with {@code NotImplemented} or {@code MethodNotAllowed}. */

@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An OSS emulator on 127.0.0.1 that the official SDKs and ossflux talk to as to OSS: PutObject,
- * GetObject, HeadObject, DeleteObject and the multipart operations, V1 and V4 signatures, upload
- * callbacks signed with RSA, injectable faults and a request log.
+ * PostObject (browser form uploads with signed policies), GetObject, HeadObject, DeleteObject and the
+ * multipart operations, V1 and V4 signatures and presigned URLs, upload callbacks signed with RSA, CORS
+ * for browser pages, injectable faults and a request log.
  *
  * <pre>{@code
  * try (OssEmulator oss = OssEmulator.builder().bucket("examplebucket").start()) {
@@ -196,6 +197,7 @@ public final class OssEmulator implements AutoCloseable {
         private boolean anonymousReads;
         private final Set<String> hostNames = new LinkedHashSet<>();
         private boolean recordUnauthenticated;
+        private final Set<String> corsOrigins = new LinkedHashSet<>();
         private Limits limits = Limits.DEFAULT;
 
         private Builder() {
@@ -308,6 +310,25 @@ public final class OssEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Allows browser pages on these origins ({@code scheme://host[:port]}, or {@code *} for any) to upload
+         * and read, as a bucket CORS rule does: {@code OPTIONS} preflights from them are answered (any method of
+         * GET, PUT, POST, HEAD, DELETE, any request header, {@code ETag} and {@code x-oss-request-id} exposed) and
+         * answers to their requests carry {@code Access-Control-Allow-Origin}. Preflights from other origins get
+         * 403 {@code AccessDenied}. By default CORS is off.
+         */
+        public Builder corsOrigin(String... origins) {
+            for (String origin : origins) {
+                String trimmed = Objects.requireNonNull(origin, "origin").trim();
+                if (!trimmed.equals("*") && !trimmed.matches("https?://[^/\\s]+")) {
+                    throw new IllegalArgumentException("corsOrigin: must be * or scheme://host[:port], got '"
+                            + origin + "'");
+                }
+                corsOrigins.add(trimmed);
+            }
+            return this;
+        }
+
         /** Caps other than the defaults, for tests of the caps themselves. */
         Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -322,7 +343,8 @@ public final class OssEmulator implements AutoCloseable {
                     : accounts;
             KeyPair keys = callbackKeys != null ? callbackKeys : CallbackSigner.sharedKeyPair();
             return new OssEmulator(new EmulatorConfig("127.0.0.1", port, region, bucketSet, accountMap, dataDir,
-                    callbackTimeout, sink, keys, clock, anonymousReads, hostNames, limits, recordUnauthenticated));
+                    callbackTimeout, sink, keys, clock, anonymousReads, hostNames, limits, recordUnauthenticated,
+                    corsOrigins));
         }
     }
 }

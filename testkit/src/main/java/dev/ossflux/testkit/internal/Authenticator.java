@@ -1,6 +1,7 @@
 package dev.ossflux.testkit.internal;
 
 import dev.ossflux.core.internal.sign.Hashing;
+import dev.ossflux.core.internal.sign.PostSignature;
 import dev.ossflux.core.internal.sign.QueryParam;
 import dev.ossflux.core.internal.sign.SigningInput;
 import dev.ossflux.core.internal.sign.V1Signer;
@@ -64,6 +65,50 @@ final class Authenticator {
                         .ec("0003-00000001");
             }
         }
+    }
+
+    /**
+     * Verifies the signature of a PostObject form over its {@code policy} field (V4 when the form carries
+     * {@code x-oss-signature-version}, else V1); {@code fields} are keyed by lower-case name. Returns whether
+     * the form is V4-signed.
+     */
+    boolean verifyForm(Map<String, String> fields) {
+        String policy = fields.get("policy");
+        String version = fields.get("x-oss-signature-version");
+        if (version == null && !fields.containsKey("ossaccesskeyid")) {
+            throw OssError.accessDenied("You have no right to access this object because of bucket acl.")
+                    .ec("0003-00000001");
+        }
+        if (policy == null || policy.isEmpty()) {
+            throw OssError.invalidArgument("A signed form needs a 'policy' field.").field("ArgumentName", "policy");
+        }
+        if (version == null) {
+            Account account = account(fields.get("ossaccesskeyid"), fields.get("x-oss-security-token"));
+            String expected = PostSignature.v1(account.accessKeySecret(), policy);
+            if (!constantTimeEquals(expected, fields.get("signature"))) {
+                throw mismatch(account, String.valueOf(fields.get("signature")), policy);
+            }
+            return false;
+        }
+        String credential = fields.get("x-oss-credential");
+        String timestamp = fields.get("x-oss-date");
+        String[] scope = credential == null ? new String[0] : credential.split("/");
+        if (!V4Signer.ALGORITHM.equals(version) || scope.length != 5 || timestamp == null
+                || parseTimestamp(timestamp) == null) {
+            throw OssError.invalidArgument("The form is missing or has invalid x-oss-signature-version, "
+                    + "x-oss-credential or x-oss-date fields.");
+        }
+        Account account = account(scope[0], fields.get("x-oss-security-token"));
+        String day = timestamp.substring(0, 8);
+        String provided = String.valueOf(fields.get("x-oss-signature"));
+        String expectedScope = V4Signer.scope(day, region);
+        if (!String.join("/", List.of(scope).subList(1, 5)).equals(expectedScope)) {
+            throw mismatch(account, provided, policy).field("ExpectedScope", expectedScope);
+        }
+        if (!constantTimeEquals(PostSignature.v4(account.accessKeySecret(), day, region, policy), provided)) {
+            throw mismatch(account, provided, policy);
+        }
+        return true;
     }
 
     private void verifyV1(Exchange ex, String credentials) {

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,51 +38,62 @@ final class BodyReceiver {
     static Mono<Received> receive(Exchange ex, ContentWriter writer, long maxSize) {
         long declared = declaredLength(ex, maxSize);
         ex.consumeBody();
+        long[] received = new long[1];
+        // A buffer is retained only once it is bound for the writer. The reset fault is decided before the
+        // retain, so its buffer is released by Reactor Netty alone.
+        Flux<ByteBuf> owned = ex.request.receive()
+                .<ByteBuf>handle((buf, sink) -> {
+                    int n = buf.readableBytes();
+                    if (ex.resetAfterBytes >= 0 && received[0] + n > ex.resetAfterBytes) {
+                        ex.reset();
+                        sink.error(new ConnectionReset());
+                        return;
+                    }
+                    if (received[0] + n > maxSize) {
+                        sink.error(tooLarge(maxSize, Long.toString(received[0] + n)).closeConnection());
+                        return;
+                    }
+                    received[0] += n;
+                    ex.bodySize = received[0];
+                    sink.next(buf);
+                })
+                .map(ByteBuf::retain);
+        return store(owned, writer, size -> {
+            if (declared >= 0 && size != declared) {
+                throw new OssError(400, "RequestTimeout", "Your socket connection to the server was not read from "
+                        + "or written to within the timeout period.").field("ExpectedLength", Long.toString(declared))
+                        .field("ReceivedLength", Long.toString(size));
+            }
+        }).flatMap(body -> checkDigest(ex, body));
+    }
+
+    /**
+     * Hashes and writes {@code owned} (buffers the caller handed over: each one reaching the writer is the
+     * writer's, one dropped on the way is released), runs {@code atEnd} on the size once the buffers ended
+     * (it may throw to refuse the body), and finishes the content.
+     */
+    static Mono<Received> store(Flux<ByteBuf> owned, ContentWriter writer, LongConsumer atEnd) {
         MessageDigest md5 = Hashing.md5();
         long[] state = new long[2];
         // Once the received body is handed over, the caller owns its content: a cancel that comes later (the
         // client hanging up while the caller stores it, or during a delayed answer) must not delete it.
         AtomicBoolean handedOver = new AtomicBoolean();
-        // A buffer is retained only once it is bound for the writer, which then owns that reference; one
-        // dropped on the way (a failing mapper, a cancel, an error) is released by the discard hook. The
-        // reset fault is decided before the retain, so its buffer is released by Reactor Netty alone.
-        return ex.request.receive()
-                .<ByteBuf>handle((buf, sink) -> {
-                    int n = buf.readableBytes();
-                    if (ex.resetAfterBytes >= 0 && state[1] + n > ex.resetAfterBytes) {
-                        ex.reset();
-                        sink.error(new ConnectionReset());
-                        return;
-                    }
-                    if (state[1] + n > maxSize) {
-                        sink.error(tooLarge(maxSize, Long.toString(state[1] + n)).closeConnection());
-                        return;
-                    }
-                    state[1] += n;
-                    ex.bodySize = state[1];
-                    sink.next(buf);
-                })
-                .map(ByteBuf::retain)
+        return owned
                 .concatMap(buf -> {
                     ByteBuffer[] nios = buf.nioBuffers();
                     state[0] = Crc64.update(state[0], nios);
                     for (ByteBuffer nio : nios) {
                         md5.update(nio);
                     }
+                    state[1] += buf.readableBytes();
                     return writer.write(buf);
                 })
                 .doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease)
                 .then(Mono.defer(() -> {
-                    if (declared >= 0 && state[1] != declared) {
-                        return Mono.error(new OssError(400, "RequestTimeout", "Your socket connection to the server "
-                                + "was not read from or written to within the timeout period.")
-                                .field("ExpectedLength", Long.toString(declared))
-                                .field("ReceivedLength", Long.toString(state[1])));
-                    }
+                    atEnd.accept(state[1]);
                     return writer.finish(state[1]);
                 }))
                 .map(content -> new Received(state[1], md5.digest(), state[0], content))
-                .flatMap(received -> checkDigest(ex, received))
                 .<Received>handle((received, sink) -> {
                     if (handedOver.compareAndSet(false, true)) {
                         sink.next(received);
@@ -128,7 +141,7 @@ final class BodyReceiver {
         return declared;
     }
 
-    private static OssError tooLarge(long maxSize, String proposed) {
+    static OssError tooLarge(long maxSize, String proposed) {
         return new OssError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.")
                 .field("MaxSizeAllowed", Long.toString(maxSize)).field("ProposedSize", proposed);
     }

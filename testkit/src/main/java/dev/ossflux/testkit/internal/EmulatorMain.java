@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar ossflux-emulator.jar --port PORT --bucket NAME [--bucket NAME2] [--data-dir DIR]
- * [--region REGION] [--host-name NAME] [--access-key-id ID --access-key-secret SECRET] [--sink]}: runs the
- * emulator until SIGTERM or Ctrl-C. Credentials come from the flags, else from
+ * [--region REGION] [--host-name NAME] [--cors-origin ORIGIN] [--access-key-id ID --access-key-secret SECRET]
+ * [--sink]}: runs the emulator until SIGTERM or Ctrl-C. Credentials come from the flags, else from
  * {@code OSS_ACCESS_KEY_ID}/{@code OSS_ACCESS_KEY_SECRET} (and {@code OSS_SESSION_TOKEN}); with neither,
  * a random key is made and printed after the ready line.
  */
@@ -18,7 +18,7 @@ public final class EmulatorMain {
 
     private static final String USAGE = "usage: java -jar ossflux-emulator.jar [--port PORT] --bucket NAME "
             + "[--bucket NAME2 ...] [--data-dir DIR] [--region REGION] [--host-name NAME ...] "
-            + "[--access-key-id ID --access-key-secret SECRET] [--callback-timeout-ms MS] [--sink]";
+            + "[--cors-origin ORIGIN ...] [--access-key-id ID --access-key-secret SECRET] [--callback-timeout-ms MS] [--sink]";
 
     private EmulatorMain() {
     }
@@ -68,6 +68,7 @@ public final class EmulatorMain {
                 case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i, arg)));
                 case "--region" -> builder.region(value(args, ++i, arg));
                 case "--host-name" -> builder.hostName(value(args, ++i, arg));
+                case "--cors-origin" -> builder.corsOrigin(value(args, ++i, arg));
                 case "--access-key-id" -> id = value(args, ++i, arg);
                 case "--access-key-secret" -> secret = value(args, ++i, arg);
                 case "--callback-timeout-ms" -> builder.callbackTimeout(

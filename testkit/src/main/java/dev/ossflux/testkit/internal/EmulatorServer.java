@@ -41,6 +41,8 @@ public final class EmulatorServer {
     private final ObjectHandler objects;
     private final MultipartHandler multipart;
     private final ListHandler lists;
+    private final PostHandler posts;
+    private final Cors cors;
 
     private EmulatorServer(EmulatorConfig config) {
         warmUp(config);
@@ -66,6 +68,8 @@ public final class EmulatorServer {
         this.objects = new ObjectHandler(storage, uploads, config.clock(), config.limits());
         this.multipart = new MultipartHandler(storage, uploads, config.clock(), endpoint, config.limits());
         this.lists = new ListHandler(storage);
+        this.posts = new PostHandler(storage, uploads, authenticator, config.clock(), config.limits());
+        this.cors = new Cors(config.corsOrigins());
     }
 
     /**
@@ -137,6 +141,7 @@ public final class EmulatorServer {
         Exchange ex = new Exchange(request, response, target, requestId(), arrived);
         response.header("x-oss-request-id", ex.requestId).header("Server", "AliyunOSS")
                 .header("Date", Dates.http(config.clock().instant()));
+        cors.decorate(ex);
         Fault fault = faults.takeRequestFault(target.operation());
         Mono<Void> handling = Mono.defer(() -> {
             if (!Router.servesHost(target.hostId(), config.hostNames())) {
@@ -198,7 +203,7 @@ public final class EmulatorServer {
     private Mono<Void> dispatch(Exchange ex) {
         Operation operation = ex.target.operation();
         if (operation == Operation.PUT_OBJECT || operation == Operation.UPLOAD_PART
-                || operation == Operation.COMPLETE_MULTIPART_UPLOAD) {
+                || operation == Operation.COMPLETE_MULTIPART_UPLOAD || operation == Operation.POST_OBJECT) {
             return answer(ex, operation);
         }
         return ex.drain().then(Mono.defer(() -> answer(ex, operation)));
@@ -208,6 +213,13 @@ public final class EmulatorServer {
         if (operation == Operation.GET_CALLBACK_PUBLIC_KEY) {
             return Replies.bytes(ex, 200, "application/x-pem-file",
                     signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+        }
+        if (operation == Operation.OPTION_OBJECT) {
+            return cors.preflight(ex);
+        }
+        if (operation == Operation.POST_OBJECT) {
+            // The form carries its own signature, checked when its file part starts.
+            return ex.resetAfterBytes >= 0 ? Mono.fromRunnable(ex::reset) : posts.post(ex);
         }
         ex.refused = true;
         authenticator.verify(ex);
@@ -234,7 +246,7 @@ public final class EmulatorServer {
 
     private static OssError unsupported(Exchange ex) {
         String method = ex.request.method().name();
-        if (!List.of("GET", "PUT", "HEAD", "DELETE", "POST").contains(method)) {
+        if (!List.of("GET", "PUT", "HEAD", "DELETE", "POST", "OPTIONS").contains(method)) {
             return new OssError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.")
                     .field("Method", method).field("ResourceType", ex.target.key() == null ? "Bucket" : "Object");
         }

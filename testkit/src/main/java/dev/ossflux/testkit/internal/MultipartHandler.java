@@ -52,8 +52,9 @@ final class MultipartHandler {
         byte[] id = new byte[16];
         ThreadLocalRandom.current().nextBytes(id);
         String uploadId = HexFormat.of().withUpperCase().formatHex(id);
-        UploadMeta meta = new UploadMeta(bucket, key, uploadId, clock.millis(), UploadReplies.contentType(ex),
-                UploadReplies.userMetadata(ex), UploadReplies.attributes(ex), UploadReplies.storageClass(ex));
+        UploadMeta meta = new UploadMeta(bucket, key, uploadId, clock.millis(),
+                UploadReplies.contentType(ex.headers), UploadReplies.userMetadata(ex.headers),
+                UploadReplies.attributes(ex.headers), UploadReplies.storageClass(ex.headers));
         return ex.drain().then(storage.initiate(meta))
                 .then(Mono.defer(() -> Replies.xml(ex, 200, new InitiateMultipartUploadResult(bucket, key, uploadId))));
     }

@@ -41,9 +41,10 @@ final class ObjectHandler {
         }
         return BodyReceiver.receive(ex, storage.writer(), limits.maxObjectSize()).flatMap(received -> {
             ObjectMeta meta = new ObjectMeta(bucket, key, received.size(), received.etag(),
-                    Long.toUnsignedString(received.crc64()), received.contentMd5(), UploadReplies.contentType(ex),
-                    UploadReplies.userMetadata(ex), UploadReplies.attributes(ex), "Normal",
-                    UploadReplies.storageClass(ex), clock.millis());
+                    Long.toUnsignedString(received.crc64()), received.contentMd5(),
+                    UploadReplies.contentType(ex.headers), UploadReplies.userMetadata(ex.headers),
+                    UploadReplies.attributes(ex.headers), "Normal", UploadReplies.storageClass(ex.headers),
+                    clock.millis());
             return storage.putObject(new ObjectEntry(meta, received.content())).then(Mono.defer(() -> {
                 ex.response.header("ETag", quote(meta.etag())).header("Content-MD5", received.contentMd5())
                         .header("x-oss-hash-crc64ecma", meta.crc64());

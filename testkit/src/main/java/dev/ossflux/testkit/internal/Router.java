@@ -78,7 +78,13 @@ final class Router {
         if (t.bucket() == null) {
             return Operation.UNSUPPORTED;
         }
+        if (method.equals("OPTIONS")) {
+            return Operation.OPTION_OBJECT;
+        }
         if (t.key() == null) {
+            if (method.equals("POST") && t.query().isEmpty()) {
+                return Operation.POST_OBJECT;
+            }
             return method.equals("GET") && t.has("uploads") ? Operation.LIST_MULTIPART_UPLOADS : Operation.UNSUPPORTED;
         }
         boolean upload = t.has("uploadId");

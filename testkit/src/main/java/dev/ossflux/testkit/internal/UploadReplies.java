@@ -32,14 +32,15 @@ final class UploadReplies {
         }
     }
 
-    static String contentType(Exchange ex) {
-        String type = ex.header("content-type");
+    /** Object attributes come from request headers, or from a PostObject form's fields, by lower-case name. */
+    static String contentType(Map<String, String> fields) {
+        String type = fields.get("content-type");
         return type == null || type.isBlank() ? "application/octet-stream" : type.trim();
     }
 
-    static Map<String, String> userMetadata(Exchange ex) {
+    static Map<String, String> userMetadata(Map<String, String> fields) {
         Map<String, String> metadata = new TreeMap<>();
-        ex.headers.forEach((name, value) -> {
+        fields.forEach((name, value) -> {
             if (name.startsWith("x-oss-meta-")) {
                 metadata.put(name.substring("x-oss-meta-".length()), value);
             }
@@ -47,10 +48,10 @@ final class UploadReplies {
         return metadata;
     }
 
-    static Map<String, String> attributes(Exchange ex) {
+    static Map<String, String> attributes(Map<String, String> fields) {
         Map<String, String> attributes = new TreeMap<>();
         for (String name : ATTRIBUTES) {
-            String value = ex.header(name);
+            String value = fields.get(name);
             if (value != null) {
                 attributes.put(name, value);
             }
@@ -58,8 +59,8 @@ final class UploadReplies {
         return attributes;
     }
 
-    static String storageClass(Exchange ex) {
-        String storage = ex.header("x-oss-storage-class");
+    static String storageClass(Map<String, String> fields) {
+        String storage = fields.get("x-oss-storage-class");
         return storage == null ? "Standard" : storage;
     }
 
@@ -84,8 +85,36 @@ final class UploadReplies {
             return null;
         }
         String variables = header != null ? ex.header("x-oss-callback-var") : ex.target.param("callback-var");
+        return decode(parameters, variables, Map.of());
+    }
+
+    /**
+     * A PostObject form's callback, from its {@code callback} and {@code callback-var} fields and its
+     * {@code x:} fields (fields by lower-case name); null when it has none.
+     */
+    static @Nullable Callback formCallback(Map<String, String> fields) {
+        String parameters = fields.get("callback");
+        if (parameters == null || parameters.isEmpty()) {
+            return null;
+        }
+        Map<String, String> variables = new TreeMap<>();
+        fields.forEach((name, value) -> {
+            if (name.startsWith("x:")) {
+                variables.put(name, value);
+            }
+        });
+        return decode(parameters, fields.get("callback-var"), variables);
+    }
+
+    private static Callback decode(String parameters, @Nullable String variablesJson, Map<String, String> more) {
         try {
-            return CallbackHeaders.decode(parameters, variables);
+            Callback callback = CallbackHeaders.decode(parameters, variablesJson);
+            if (more.isEmpty()) {
+                return callback;
+            }
+            Callback.Builder builder = callback.toBuilder();
+            more.forEach(builder::variable);
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw OssError.invalidArgument(e.getMessage()).ec("0007-00000004");
         }
