@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application on a random port with its embedded emulator, whatever {@code OSS_*} variables the
- * machine has; test classes with this annotation share one running application.
+ * machine has; test classes with this annotation share one running application, whose server counts the
+ * bytes it receives ({@link ReceivedBytes}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
         // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
         "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
 @AutoConfigureWebTestClient(timeout = "30s")
+@Import(ReceivedBytes.class)
 @interface SampleApplicationTest {
 
     String BUCKET = "examplebucket";
