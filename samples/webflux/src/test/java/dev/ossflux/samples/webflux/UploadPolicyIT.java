@@ -112,7 +112,8 @@ class UploadPolicyIT {
 
     @Test
     void answers413ForAFileOverTheMaximumDirectUploadSize() {
-        policy(Map.of("name", "exact.bin", "size", MAX)).expectStatus().isOk();
+        policy(Map.of("name", "exact.bin", "size", MAX)).expectStatus().isOk()
+                .expectBody().jsonPath("$.fields.key").value(key -> assertThat((String) key).endsWith("/exact.bin"));
         policy(Map.of("name", "huge.bin", "size", MAX + 1))
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectBody().jsonPath("$.error").isEqualTo("the file is larger than " + MAX + " bytes");
@@ -133,7 +134,8 @@ class UploadPolicyIT {
         policy(Map.of("name", "a".repeat(DirectUploadHandler.MAX_NAME_LENGTH + 1), "size", 10))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").value(error -> assertThat((String) error).startsWith("name: "));
-        policy(Map.of("name", "a".repeat(DirectUploadHandler.MAX_NAME_LENGTH), "size", 10)).expectStatus().isOk();
+        policy(Map.of("name", "a".repeat(DirectUploadHandler.MAX_NAME_LENGTH), "size", 10)).expectStatus().isOk()
+                .expectBody().jsonPath("$.fields.key").exists();
     }
 
     @Test
