@@ -149,7 +149,7 @@ public final class OssEmulator implements AutoCloseable {
     }
 
     /**
-     * How many callback requests this emulator has sent for uploads of {@code key} (PutObject and
+     * How many callback requests this emulator has sent for uploads of {@code key} (PutObject, PostObject and
      * CompleteMultipartUpload): each URL tried counts once its request was sent; a callback failed with
      * {@link Fault#callbackStatus(int)} or delayed past the callback timeout sends none. More than one
      * for a single upload means the application was called back more than once. Counted in memory, since

@@ -1,6 +1,7 @@
 package dev.ossflux.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ossflux.core.OssClient;
 import dev.ossflux.core.PostForm;
@@ -77,7 +78,8 @@ class PostObjectIT {
                 "<Key>v4/notes.txt</Key>", "/" + BUCKET + "/v4/notes.txt</Location>");
         assertThat(oss.object(BUCKET, "v4/notes.txt").orElseThrow().utf8()).isEqualTo("v4 notes");
         Await.until(Duration.ofSeconds(5), () -> oss.requests().stream().anyMatch(request ->
-                request.operation() == Operation.POST_OBJECT && request.status() == 201), "PostObject 201 logged");
+                request.operation() == Operation.POST_OBJECT && request.status() == 201
+                && request.key().equals(java.util.Optional.of("v4/notes.txt"))), "PostObject 201 logged with its key");
     }
 
     @Test
@@ -138,6 +140,20 @@ class PostObjectIT {
         } finally {
             receiver.answer(200, "{\"Status\":\"OK\"}");
         }
+    }
+
+    @Test
+    void aConnectionResetMidFileStoresNothing() {
+        PostForm form = sign(oss, SignatureVersion.V4, PostPolicy.builder(BUCKET).key("reset/big.bin")
+                .expiresIn(Duration.ofMinutes(5)).build());
+        oss.inject(Operation.POST_OBJECT, Fault.resetAfterBytes(4096));
+
+        assertThatThrownBy(() -> Forms.post(form.url(), form.fields(), "big.bin", new byte[256 * 1024]))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+
+        assertThat(oss.object(BUCKET, "reset/big.bin")).isEmpty();
+        Await.until(Duration.ofSeconds(5), () -> oss.requests().stream().anyMatch(request ->
+                request.operation() == Operation.POST_OBJECT && request.status() == 0), "reset PostObject logged");
     }
 
     static byte[] bytes(String text) {

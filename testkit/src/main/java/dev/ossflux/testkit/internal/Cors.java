@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
  */
 final class Cors {
 
-    static final String METHODS = "GET, PUT, POST, HEAD, DELETE";
     static final String EXPOSED = "ETag, x-oss-request-id, x-oss-hash-crc64ecma, Content-MD5, x-oss-version-id";
     static final String MAX_AGE = "600";
     private static final List<String> METHOD_LIST = List.of("GET", "PUT", "POST", "HEAD", "DELETE");
+    static final String METHODS = String.join(", ", METHOD_LIST);
 
     /** Exact origins ({@code scheme://host[:port]}), or {@code *} for any. */
     private final Set<String> origins;
@@ -53,6 +53,10 @@ final class Cors {
         String headers = ex.header("access-control-request-headers");
         if (headers != null && !headers.isBlank()) {
             ex.response.header("Access-Control-Allow-Headers", headers);
+        }
+        if ("true".equalsIgnoreCase(ex.header("access-control-request-private-network"))) {
+            // Chromium's Private Network Access preflight (a public page reaching loopback); OSS has no such case.
+            ex.response.header("Access-Control-Allow-Private-Network", "true");
         }
         return Replies.empty(ex, 200);
     }

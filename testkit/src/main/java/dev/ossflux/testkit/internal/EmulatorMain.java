@@ -18,7 +18,8 @@ public final class EmulatorMain {
 
     private static final String USAGE = "usage: java -jar ossflux-emulator.jar [--port PORT] --bucket NAME "
             + "[--bucket NAME2 ...] [--data-dir DIR] [--region REGION] [--host-name NAME ...] "
-            + "[--cors-origin ORIGIN ...] [--access-key-id ID --access-key-secret SECRET] [--callback-timeout-ms MS] [--sink]";
+            + "[--cors-origin ORIGIN ...] [--access-key-id ID --access-key-secret SECRET] [--callback-timeout-ms MS] "
+            + "[--sink]";
 
     private EmulatorMain() {
     }

@@ -3,6 +3,7 @@ package dev.ossflux.testkit.internal;
 import dev.ossflux.core.internal.xml.Warmup;
 import dev.ossflux.core.internal.json.Json;
 import dev.ossflux.core.internal.sign.Hashing;
+import dev.ossflux.core.internal.sign.PostSignature;
 import dev.ossflux.testkit.Fault;
 import dev.ossflux.testkit.Operation;
 import dev.ossflux.testkit.RecordedRequest;
@@ -80,6 +81,8 @@ public final class EmulatorServer {
         Warmup.run();
         Json.quote("warmup");
         Hashing.md5();
+        PostSignature.v1("warmup", "warmup");
+        PostSignature.v4("warmup", "20240101", config.region(), "warmup");
         new CallbackSigner(config.callbackKeys()).sign(new byte[] {'w'});
     }
 
@@ -219,7 +222,7 @@ public final class EmulatorServer {
         }
         if (operation == Operation.POST_OBJECT) {
             // The form carries its own signature, checked when its file part starts.
-            return ex.resetAfterBytes >= 0 ? Mono.fromRunnable(ex::reset) : posts.post(ex);
+            return posts.post(ex);
         }
         ex.refused = true;
         authenticator.verify(ex);

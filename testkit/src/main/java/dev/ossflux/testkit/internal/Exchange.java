@@ -31,6 +31,8 @@ final class Exchange {
     boolean wasReset;
     /** Refused for its {@code Host}, credentials or signature: not logged unless asked. */
     boolean refused;
+    /** The key a PostObject form names, once its fields are read; logged as the request's key. */
+    @Nullable String formKey;
 
     Exchange(HttpServerRequest request, HttpServerResponse response, Target target, String requestId,
             Instant arrivedAt) {

@@ -31,6 +31,8 @@ final class FormParser {
 
     private static final int MAX_HEADER_BLOCK = 8 * 1024;
     private static final byte[] NONE = new byte[0];
+    private static final int CRLF = 0x0D0A;
+    private static final int CRLF_CRLF = 0x0D0A0D0A;
 
     private final byte[] delimiter;
     private final int maxField;
@@ -44,6 +46,8 @@ final class FormParser {
     private @Nullable String fieldName;
     private boolean sawFile;
     private long fieldBytes;
+    /** The last four bytes of the part headers read so far, the latest lowest. */
+    private int lastFour;
     /** Where in the chunk the last {@link #scan} stopped. */
     private int scanned;
 
@@ -82,7 +86,9 @@ final class FormParser {
                     afterDelimiter();
                 }
                 case HEADERS -> {
-                    part.write(chunk.getByte(index++));
+                    byte b = chunk.getByte(index++);
+                    part.write(b);
+                    lastFour = lastFour << 8 | (b & 0xFF);
                     headers();
                 }
                 default -> {
@@ -195,13 +201,12 @@ final class FormParser {
         if (size > MAX_HEADER_BLOCK || fieldBytes > maxFields) {
             throw tooLarge();
         }
-        byte[] bytes = part.toByteArray();
-        boolean empty = size == 2 && bytes[0] == '\r' && bytes[1] == '\n';
-        boolean ended = size >= 4 && bytes[size - 4] == '\r' && bytes[size - 3] == '\n' && bytes[size - 2] == '\r'
-                && bytes[size - 1] == '\n';
+        boolean empty = size == 2 && (lastFour & 0xFFFF) == CRLF;
+        boolean ended = size >= 4 && lastFour == CRLF_CRLF;
         if (!empty && !ended) {
             return;
         }
+        byte[] bytes = part.toByteArray();
         part.reset();
         String disposition = null;
         String contentType = null;

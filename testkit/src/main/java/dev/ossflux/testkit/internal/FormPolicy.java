@@ -72,13 +72,14 @@ final class FormPolicy {
         long min = 0;
         long max = Long.MAX_VALUE;
         for (Object condition : conditions) {
-            if (condition instanceof Map<?, ?> exact && exact.size() == 1) {
-                Map.Entry<?, ?> entry = exact.entrySet().iterator().next();
-                if (!(entry.getValue() instanceof String value)) {
-                    throw invalid("Invalid Policy: Invalid Simple-Condition: value must be a string.");
+            if (condition instanceof Map<?, ?> exact && !exact.isEmpty()) {
+                for (Map.Entry<?, ?> entry : exact.entrySet()) {
+                    if (!(entry.getValue() instanceof String value)) {
+                        throw invalid("Invalid Policy: Invalid Simple-Condition: value must be a string.");
+                    }
+                    String field = entry.getKey().toString().toLowerCase(Locale.ROOT);
+                    rules.add(new Rule("eq", field, List.of(value), text(condition)));
                 }
-                String field = entry.getKey().toString().toLowerCase(Locale.ROOT);
-                rules.add(new Rule("eq", field, List.of(value), text(condition)));
             } else if (condition instanceof List<?> list && list.size() == 3 && list.get(0) instanceof String op) {
                 String operator = op.toLowerCase(Locale.ROOT);
                 if (operator.equals("content-length-range")) {

@@ -74,12 +74,24 @@ final class PostHandler {
                 throw OssError.invalidArgument("The form has no 'key' field.").field("ArgumentName", "key");
             }
             key = UploadReplies.validKey(raw.replace("${filename}", file.filename()));
+            ex.formKey = key;
             if (UploadReplies.forbidOverwrite(lower.get("x-oss-forbid-overwrite")) && storage.exists(bucket, key)) {
                 throw UploadReplies.fileAlreadyExists(key);
             }
             callback = UploadReplies.formCallback(lower);
             fileType = file.contentType();
             policy = parsed;
+        }
+
+        /** Once the body ended: refuses a form refused on the way, without a whole file, or under the minimum. */
+        void complete(FormParser parser, long fileSize) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            parser.finish();
+            if (policy != null) {
+                policy.checkComplete(fileSize);
+            }
         }
 
         /** Counts file bytes as they arrive; past a limit the upload is refused. */
@@ -107,6 +119,11 @@ final class PostHandler {
         ContentWriter writer = storage.writer();
         ex.consumeBody();
         Flux<ByteBuf> file = ex.request.receive().handle((buf, sink) -> {
+            if (ex.resetAfterBytes >= 0 && ex.bodySize + buf.readableBytes() > ex.resetAfterBytes) {
+                ex.reset();
+                sink.error(new BodyReceiver.ConnectionReset());
+                return;
+            }
             ex.bodySize += buf.readableBytes();
             if (form.refusal != null) {
                 return;
@@ -129,13 +146,8 @@ final class PostHandler {
                 }
             }
         });
-        return BodyReceiver.store(file, writer, size -> {
-            if (form.refusal != null) {
-                throw form.refusal;
-            }
-            parser.finish();
-            form.policy.checkComplete(size);
-        }).flatMap(received -> store(ex, form, received));
+        return BodyReceiver.store(file, writer, size -> form.complete(parser, size))
+                .flatMap(received -> store(ex, form, received));
     }
 
     private Mono<Void> store(Exchange ex, Form form, BodyReceiver.Received received) {

@@ -82,7 +82,7 @@ final class RequestLog {
         }
         RecordedRequest request = new RecordedRequest(number, ex.target.operation(), ex.request.method().name(),
                 cut(ex.target.rawPath()), query, headers, Optional.ofNullable(ex.target.bucket()),
-                Optional.ofNullable(ex.target.key()), ex.bodySize, partNumber,
+                Optional.ofNullable(ex.target.key() != null ? ex.target.key() : ex.formKey), ex.bodySize, partNumber,
                 Optional.ofNullable(ex.target.param("uploadId")).map(RequestLog::cut), ex.status,
                 Optional.ofNullable(ex.errorCode), ex.requestId, ex.arrivedAt, completedAt);
         Entry entry = new Entry(request, bytes[0]);
