@@ -9,7 +9,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Uploads files to OSS as they arrive and receives the upload callbacks OSS sends back.
+ * Lets browsers upload files straight to OSS, or uploads them to OSS as they arrive, and receives the upload
+ * callbacks OSS sends back.
  *
  * <ul>
  *   <li>{@code POST /uploads}, multipart field {@code file}: streams the file to OSS (one PutObject
