@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,13 +27,19 @@ class OssConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OssConfiguration.class);
 
-    /** Stands in for OSS when no endpoint is configured; stopped when the application stops. */
+    /**
+     * Stands in for OSS when no endpoint is configured, letting this server's page upload to it straight from the
+     * browser ({@link EmulatorOrigins}); stopped when the application stops.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${ossflux.endpoint:}'.isBlank()")
-    OssEmulator ossEmulator(OssProperties oss) {
-        OssEmulator emulator = OssEmulator.builder().bucket(oss.bucket()).region(oss.region()).start();
-        log.info("No OSS_ENDPOINT: started an embedded OSS emulator at {} with bucket {}",
-                emulator.endpoint(), oss.bucket());
+    OssEmulator ossEmulator(OssProperties oss, @Value("${server.port:8080}") int serverPort) {
+        List<String> origins = EmulatorOrigins.of(oss.emulatorCorsOrigins(), serverPort);
+        OssEmulator emulator = OssEmulator.builder().bucket(oss.bucket()).region(oss.region())
+                .corsOrigin(origins.toArray(String[]::new))
+                .start();
+        log.info("No OSS_ENDPOINT: started an embedded OSS emulator at {} with bucket {}, open to pages from {}",
+                emulator.endpoint(), oss.bucket(), origins);
         return emulator;
     }
 
@@ -98,10 +105,20 @@ class OssConfiguration {
     }
 
     @Bean
-    UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, CallbackUrl callbackUrl,
-            CallbackBinding binding) {
-        return new UploadHandler(uploader, oss.bucket(), callbackUrl, binding, oss.maxUploadSize().toBytes(),
+    UploadCallbacks uploadCallbacks(CallbackUrl callbackUrl, CallbackBinding binding) {
+        return new UploadCallbacks(callbackUrl, binding);
+    }
+
+    @Bean
+    UploadHandler uploadHandler(MultipartUploader uploader, OssProperties oss, UploadCallbacks callbacks) {
+        return new UploadHandler(uploader, oss.bucket(), callbacks, oss.maxUploadSize().toBytes(),
                 new ContentTypes(oss.allowedContentTypes()));
+    }
+
+    @Bean
+    DirectUploadHandler directUploadHandler(OssClient client, OssProperties oss, UploadCallbacks callbacks) {
+        return new DirectUploadHandler(client, oss.bucket(), callbacks, oss.maxDirectUploadSize().toBytes(),
+                oss.directUploadExpiry(), new ContentTypes(oss.allowedContentTypes()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.ossflux.samples.webflux;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +25,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize the largest file accepted; a longer one is answered 413 and its upload aborted
  * @param allowedContentTypes the content types an object may be stored with, as the browser sent them;
  *     any other is stored as {@code application/octet-stream}
+ * @param maxDirectUploadSize the largest file a browser may upload straight to OSS ({@code POST /uploads/policy})
+ * @param directUploadExpiry how long a signed upload form stays valid
+ * @param emulatorCorsOrigins the origins whose pages may upload to the embedded emulator; empty means this
+ *     server's own ({@code http://127.0.0.1:<port>} and {@code http://localhost:<port>}). Real OSS takes its
+ *     CORS rules from the bucket's configuration instead
  */
 @ConfigurationProperties("ossflux")
 public record OssProperties(
@@ -39,7 +45,10 @@ public record OssProperties(
         @DefaultValue("4") int concurrency,
         @DefaultValue("1GB") DataSize maxUploadSize,
         @DefaultValue({"image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "audio/mpeg",
-            "application/pdf", "application/zip", "text/plain", "text/csv"}) List<String> allowedContentTypes) {
+            "application/pdf", "application/zip", "text/plain", "text/csv"}) List<String> allowedContentTypes,
+        @DefaultValue("1GB") DataSize maxDirectUploadSize,
+        @DefaultValue("5m") Duration directUploadExpiry,
+        @DefaultValue({}) List<String> emulatorCorsOrigins) {
 
     /** Whether to start the embedded emulator instead of talking to OSS. */
     public boolean useEmulator() {
@@ -52,6 +61,7 @@ public record OssProperties(
                 + ", accessKeyId=" + accessKeyId + ", accessKeySecret=<redacted>, sessionToken=<redacted>"
                 + ", callbackUrl=" + callbackUrl + ", callbackSecret=<redacted>, partSize=" + partSize
                 + ", concurrency=" + concurrency + ", maxUploadSize=" + maxUploadSize + ", allowedContentTypes="
-                + allowedContentTypes + "]";
+                + allowedContentTypes + ", maxDirectUploadSize=" + maxDirectUploadSize + ", directUploadExpiry="
+                + directUploadExpiry + ", emulatorCorsOrigins=" + emulatorCorsOrigins + "]";
     }
 }

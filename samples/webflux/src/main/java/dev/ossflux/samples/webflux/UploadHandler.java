@@ -3,8 +3,6 @@ package dev.ossflux.samples.webflux;
 import dev.ossflux.core.CallbackFailedException;
 import dev.ossflux.core.OssException;
 import dev.ossflux.core.PutObjectRequest;
-import dev.ossflux.core.callback.Callback;
-import dev.ossflux.core.callback.CallbackBinding;
 import dev.ossflux.multipart.MultipartUploader;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -23,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /uploads}: streams the multipart field {@code file} to OSS while it arrives, with a callback
- * to {@code /oss/callback} bound to this application ({@link CallbackBinding}).
+ * to {@code /oss/callback} bound to this application ({@link UploadCallbacks}).
  *
  * <p>The body is read as {@link PartEvent}s, so the file's bytes go to OSS as they come in and the
  * upload holds at most {@code concurrency × partSize} of them, whatever the file's size. (A {@code FilePart}
@@ -42,24 +40,20 @@ final class UploadHandler {
     static final String PATH = "/uploads";
     static final String FIELD = "file";
     static final String CALLBACK_FAILED = "the object was stored but its callback failed; see the server log";
-    static final String CALLBACK_BODY = "bucket=${bucket}&object=${object}&size=${size}&etag=${etag}"
-            + "&mimeType=${mimeType}&crc64=${crc64}&uploadId=${x:upload_id}";
 
     private static final Logger log = LoggerFactory.getLogger(UploadHandler.class);
 
     private final MultipartUploader uploader;
     private final String bucket;
-    private final CallbackUrl callbackUrl;
-    private final CallbackBinding binding;
+    private final UploadCallbacks callbacks;
     private final long maxUploadSize;
     private final ContentTypes contentTypes;
 
-    UploadHandler(MultipartUploader uploader, String bucket, CallbackUrl callbackUrl, CallbackBinding binding,
-            long maxUploadSize, ContentTypes contentTypes) {
+    UploadHandler(MultipartUploader uploader, String bucket, UploadCallbacks callbacks, long maxUploadSize,
+            ContentTypes contentTypes) {
         this.uploader = uploader;
         this.bucket = bucket;
-        this.callbackUrl = callbackUrl;
-        this.binding = binding;
+        this.callbacks = callbacks;
         this.maxUploadSize = maxUploadSize;
         this.contentTypes = contentTypes;
     }
@@ -81,11 +75,8 @@ final class UploadHandler {
     private Mono<ServerResponse> store(FilePartEvent file, Flux<PartEvent> events) {
         String uploadId = ObjectKeys.newUploadId();
         String key = ObjectKeys.key(uploadId, file.filename());
-        Callback callback = Callback.builder(callbackUrl.get(), CALLBACK_BODY)
-                .variable("x:upload_id", uploadId)
-                .build();
         PutObjectRequest.Builder put = PutObjectRequest.builder(bucket, key)
-                .callback(binding.bind(callback, bucket, key));
+                .callback(callbacks.forUpload(bucket, key, uploadId));
         put.contentType(contentTypes.of(file.headers().getContentType()));
         long[] received = {0};
         Flux<ByteBuffer> bytes = events.map(event -> copyAndRelease(event.content()))
@@ -141,7 +132,8 @@ final class UploadHandler {
         }
     }
 
-    private static Mono<ServerResponse> error(HttpStatus status, @Nullable String message) {
+    /** An answer with {@code status} and {@code {"error": message}}. */
+    static Mono<ServerResponse> error(HttpStatus status, @Nullable String message) {
         return ServerResponse.status(status).bodyValue(Map.of("error", String.valueOf(message)));
     }
 }

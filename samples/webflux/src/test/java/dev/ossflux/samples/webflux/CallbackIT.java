@@ -130,7 +130,7 @@ class CallbackIT {
 
     @Test
     void rejectsACallbackThisApplicationDidNotBind() {
-        Callback unbound = Callback.builder(receiverUrl(), UploadHandler.CALLBACK_BODY).build();
+        Callback unbound = Callback.builder(receiverUrl(), UploadCallbacks.BODY).build();
         Captured callback = callbackOf(PutObjectRequest.builder(SampleApplicationTest.BUCKET, "replay/unbound.txt")
                 .callback(unbound).build());
 
@@ -141,7 +141,7 @@ class CallbackIT {
 
     @Test
     void rejectsACallbackBoundForAnotherObject() {
-        Callback forOther = binding.bind(Callback.builder(receiverUrl(), UploadHandler.CALLBACK_BODY).build(),
+        Callback forOther = binding.bind(Callback.builder(receiverUrl(), UploadCallbacks.BODY).build(),
                 SampleApplicationTest.BUCKET, "replay/other.txt");
         Captured callback = callbackOf(PutObjectRequest.builder(SampleApplicationTest.BUCKET, "replay/this.txt")
                 .callback(forOther).build());
@@ -226,7 +226,7 @@ class CallbackIT {
      */
     private Captured genuineCallback() {
         String key = "replay/genuine.txt";
-        Callback callback = Callback.builder(receiverUrl(), UploadHandler.CALLBACK_BODY)
+        Callback callback = Callback.builder(receiverUrl(), UploadCallbacks.BODY)
                 .variable("x:upload_id", "replayed").build();
         return callbackOf(PutObjectRequest.builder(SampleApplicationTest.BUCKET, key)
                 .callback(binding.bind(callback, SampleApplicationTest.BUCKET, key)).build());

@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application on a random port with its embedded emulator, whatever {@code OSS_*} variables the
- * machine has; test classes with this annotation share one running application.
+ * machine has; test classes with this annotation share one running application, whose server counts the
+ * bytes it receives ({@link ReceivedBytes}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,11 +23,17 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
         "ossflux.part-size=8MB",
         "ossflux.concurrency=4",
         "ossflux.max-upload-size=" + SampleApplicationTest.MAX_UPLOAD_MIB + "MB",
+        "ossflux.max-direct-upload-size=" + SampleApplicationTest.MAX_DIRECT_UPLOAD_MIB + "MB",
+        "ossflux.direct-upload-expiry=" + SampleApplicationTest.DIRECT_UPLOAD_EXPIRY_SECONDS + "s",
         // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
         "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
 @AutoConfigureWebTestClient(timeout = "30s")
+@Import(ReceivedBytes.class)
 @interface SampleApplicationTest {
 
     String BUCKET = "examplebucket";
     int MAX_UPLOAD_MIB = 24;
+    int MAX_DIRECT_UPLOAD_MIB = 4;
+    /** Short, so that a test can watch a form expire. */
+    int DIRECT_UPLOAD_EXPIRY_SECONDS = 10;
 }
