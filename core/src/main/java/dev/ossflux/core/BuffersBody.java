@@ -53,6 +53,11 @@ final class BuffersBody extends ReadyBody {
     }
 
     @Override
+    public boolean checksummed() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "BuffersBody[" + buffers.size() + " buffers, " + length + " bytes]";
     }

@@ -7,12 +7,14 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.OptionalLong;
-import reactor.core.publisher.Flux;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * An in-memory body over the remaining bytes of a buffer, heap or direct, sent without copying;
- * its CRC-64 is computed once and reused by every attempt.
+ * An in-memory body over the remaining bytes of a buffer, heap or direct, never copied on the
+ * caller's side. A direct buffer goes to the socket as it is; heap bytes are copied into pooled
+ * direct chunks as they go out (see {@link DirectChunks}), which hashes them in the same pass.
+ * The CRC-64 is computed once and reused by every attempt.
  */
 final class BytesBody extends ReadyBody {
 
@@ -20,7 +22,7 @@ final class BytesBody extends ReadyBody {
     private volatile long crc64;
     private volatile boolean crcKnown;
 
-    /** A body over {@code bytes[0, length)}, which the caller hands over. */
+    /** A body over {@code bytes}, whose content the caller no longer changes. */
     BytesBody(byte[] bytes) {
         this(ByteBuffer.wrap(bytes));
     }
@@ -45,17 +47,34 @@ final class BytesBody extends ReadyBody {
     }
 
     @Override
-    public Flux<ByteBuf> content() {
-        return bytes.hasRemaining() ? Flux.just(Unpooled.wrappedBuffer(bytes.duplicate())) : Flux.empty();
+    public Publisher<ByteBuf> content() {
+        if (!bytes.hasRemaining()) {
+            return Mono.empty();
+        }
+        if (!bytes.hasArray()) {
+            return Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes.duplicate()));
+        }
+        int offset = bytes.arrayOffset() + bytes.position();
+        DirectChunks chunks = new DirectChunks(bytes.array(), offset, bytes.remaining());
+        return crcKnown ? chunks.copies() : chunks.hashedCopies(this::hashed);
     }
 
     @Override
     public OptionalLong crc64() {
         if (!crcKnown) {
-            crc64 = Crc64.update(0, bytes);
-            crcKnown = true;
+            hashed(Crc64.update(0, bytes));
         }
         return OptionalLong.of(crc64);
+    }
+
+    @Override
+    public boolean checksummed() {
+        return true;
+    }
+
+    private void hashed(long crc) {
+        crc64 = crc;
+        crcKnown = true;
     }
 
     @Override

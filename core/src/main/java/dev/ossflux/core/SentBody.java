@@ -4,7 +4,9 @@ import io.netty.buffer.ByteBuf;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -19,7 +21,7 @@ final class SentBody {
 
     private final OpenedBody opened;
     private final @Nullable ProgressListener listener;
-    private final OptionalLong knownCrc;
+    private final boolean checksummed;
     private final boolean counted;
     private volatile long crc;
     private volatile long bytes;
@@ -27,12 +29,19 @@ final class SentBody {
     SentBody(OpenedBody opened, @Nullable ProgressListener listener, boolean countBytes) {
         this.opened = opened;
         this.listener = listener;
-        this.knownCrc = opened.crc64();
-        this.counted = knownCrc.isEmpty() || listener != null || countBytes;
+        this.checksummed = opened.checksummed();
+        this.counted = !checksummed || listener != null || countBytes;
     }
 
-    Flux<ByteBuf> content() {
-        return counted ? opened.content().doOnNext(this::sent) : opened.content();
+    /** The content, a {@code Mono} when the body gave one. */
+    Publisher<ByteBuf> content() {
+        Publisher<ByteBuf> content = opened.content();
+        if (!counted) {
+            return content;
+        }
+        return content instanceof Mono<ByteBuf> one
+                ? one.doOnNext(this::sent)
+                : Flux.from(content).doOnNext(this::sent);
     }
 
     long length() {
@@ -40,7 +49,7 @@ final class SentBody {
     }
 
     OptionalLong crc64() {
-        return knownCrc.isPresent() ? knownCrc : OptionalLong.of(crc);
+        return checksummed ? opened.crc64() : OptionalLong.of(crc);
     }
 
     /** The bytes handed to the connection; all of them when they were not counted and the attempt succeeded. */
@@ -54,7 +63,7 @@ final class SentBody {
     }
 
     private void sent(ByteBuf chunk) {
-        if (knownCrc.isEmpty()) {
+        if (!checksummed) {
             crc = Crc64.update(crc, chunk.nioBuffers());
         }
         long total = bytes + chunk.readableBytes();

@@ -22,9 +22,13 @@ public abstract sealed class UploadBody permits ReadyBody, FileBody, PublisherBo
     UploadBody() {
     }
 
-    /** A body holding a copy of {@code bytes}. */
+    /**
+     * A body over {@code bytes}, not copied: the array's content must not change until every upload
+     * that uses it has completed (as with the official v2 SDK's {@code BinaryData.fromBytes}); one
+     * array can back any number of uploads. Its CRC-64 is computed once, as the bytes go out.
+     */
     public static UploadBody fromBytes(byte[] bytes) {
-        return new BytesBody(Objects.requireNonNull(bytes, "bytes").clone());
+        return new BytesBody(Objects.requireNonNull(bytes, "bytes"));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import reactor.util.retry.Retry;
@@ -60,6 +61,18 @@ class RetryPolicyTest {
                 .expectErrorMessage("attempt 1")
                 .verify(Duration.ofSeconds(5));
         assertThat(attempts).containsExactly(0L);
+    }
+
+    @Test
+    void resendsARequestWhoseConnectionClosedBeforeItsBodyWasWritten() {
+        StepVerifier.withVirtualTime(() -> policy(1).apply(REPLAYABLE,
+                        attempt(n -> n == 1 ? Mono.error(AbortedException.beforeSend()) : Mono.just("stored"))))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(1))
+                .expectNext("stored")
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+        assertThat(attempts).containsExactly(0L, 1000L);
     }
 
     @Test
