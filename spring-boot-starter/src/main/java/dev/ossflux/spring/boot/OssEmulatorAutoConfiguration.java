@@ -1,6 +1,8 @@
 package dev.ossflux.spring.boot;
 
 import dev.ossflux.testkit.OssEmulator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(OssfluxProperties.class)
 public final class OssEmulatorAutoConfiguration {
 
+    private static final Log log = LogFactory.getLog(OssEmulatorAutoConfiguration.class);
+
     OssEmulatorAutoConfiguration() {
     }
 
@@ -27,10 +31,20 @@ public final class OssEmulatorAutoConfiguration {
     OssEmulator ossEmulator(OssfluxProperties properties) {
         OssEmulator.Builder emulator = OssEmulator.builder();
         properties.emulator().buckets().forEach(emulator::bucket);
+        if (!properties.emulator().corsOrigins().isEmpty()) {
+            emulator.corsOrigin(properties.emulator().corsOrigins().toArray(String[]::new));
+        }
         if (OssfluxProperties.isSet(properties.region())) {
             emulator.region(properties.region());
         }
-        return emulator.start();
+        OssEmulator started = emulator.start();
+        if (OssfluxProperties.isSet(properties.endpoint())) {
+            log.warn("ossflux.emulator.enabled=true: ossflux.endpoint (" + properties.endpoint() + ") is ignored,"
+                    + " every ossflux bean uses the embedded emulator at " + started.endpoint());
+        } else {
+            log.info("Started an embedded OSS emulator at " + started.endpoint());
+        }
+        return started;
     }
 
     @Bean

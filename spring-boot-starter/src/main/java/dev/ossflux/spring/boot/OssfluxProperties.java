@@ -189,8 +189,11 @@ public record OssfluxProperties(
      *
      * @param enabled whether to start the emulator and point every ossflux bean at it (default false)
      * @param buckets the buckets the emulator starts with
+     * @param corsOrigins the origins whose pages may send requests to the emulator (its CORS rule, e.g. a page
+     *     uploading straight from the browser); {@code *} allows any, empty (the default) none
      */
-    public record Emulator(@DefaultValue("false") boolean enabled, @DefaultValue List<String> buckets) {
+    public record Emulator(@DefaultValue("false") boolean enabled, @DefaultValue List<String> buckets,
+            @DefaultValue List<String> corsOrigins) {
     }
 
     /**

@@ -10,6 +10,10 @@ import dev.ossflux.core.callback.CallbackVerifier;
 import dev.ossflux.multipart.MultipartUploader;
 import dev.ossflux.testkit.OssEmulator;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +48,15 @@ class OssEmulatorAutoConfigurationTest {
     }
 
     @Test
+    void opensTheEmulatorToTheConfiguredOrigins() {
+        runner.withPropertyValues("ossflux.emulator.cors-origins=http://app.test:8080").run(context -> {
+            String endpoint = context.getBean(OssEmulator.class).endpoint();
+            assertThat(preflight(endpoint, "http://app.test:8080").statusCode()).isEqualTo(200);
+            assertThat(preflight(endpoint, "http://elsewhere.test").statusCode()).isEqualTo(403);
+        });
+    }
+
+    @Test
     void stopsTheEmulatorWithTheContext() {
         AtomicInteger port = new AtomicInteger();
         runner.run(context -> port.set(context.getBean(OssEmulator.class).port()));
@@ -56,6 +69,13 @@ class OssEmulatorAutoConfigurationTest {
         runner.withClassLoader(new FilteredClassLoader(OssEmulator.class)).run(context ->
                 assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("ossflux.emulator.enabled=true needs dev.ossflux:ossflux-testkit"));
+    }
+
+    private static HttpResponse<Void> preflight(String endpoint, String origin) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/" + Contexts.BUCKET + "/page.jpg"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "PUT").build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
     }
 
     @Test

@@ -23,11 +23,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *   <li>{@code GET /}: a page to try it from a browser.</li>
  * </ul>
  *
- * <p>Configured by the {@code OSS_*} variables (see {@link OssProperties}); without {@code OSS_ENDPOINT}
- * it starts an embedded OSS emulator and OSS calls this server back on 127.0.0.1.
+ * <p>Configured by the {@code OSS_*} variables (see {@code application.properties}); unless {@code OSS_EMULATOR=false}
+ * it runs on an embedded OSS emulator, which calls this server back on 127.0.0.1.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(OssProperties.class)
+@EnableConfigurationProperties(SampleProperties.class)
 public class WebFluxSample {
 
     public static void main(String[] args) {

@@ -16,15 +16,19 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ossflux.emulator.enabled=true",
+        "ossflux.emulator.buckets=" + SampleApplicationTest.BUCKET,
+        // The server's port is picked at random, after the emulator starts, so its pages' origin is unknown.
+        "ossflux.emulator.cors-origins=*",
         "ossflux.endpoint=",
-        "ossflux.callback-url=",
-        "ossflux.callback-secret=",
-        "ossflux.bucket=" + SampleApplicationTest.BUCKET,
-        "ossflux.part-size=8MB",
-        "ossflux.concurrency=4",
-        "ossflux.max-upload-size=" + SampleApplicationTest.MAX_UPLOAD_MIB + "MB",
-        "ossflux.max-direct-upload-size=" + SampleApplicationTest.MAX_DIRECT_UPLOAD_MIB + "MB",
-        "ossflux.direct-upload-expiry=" + SampleApplicationTest.DIRECT_UPLOAD_EXPIRY_SECONDS + "s",
+        "ossflux.callback.binding-secret=",
+        "ossflux.multipart.part-size=8MB",
+        "ossflux.multipart.concurrency=4",
+        "sample.callback-url=",
+        "sample.bucket=" + SampleApplicationTest.BUCKET,
+        "sample.max-upload-size=" + SampleApplicationTest.MAX_UPLOAD_MIB + "MB",
+        "sample.max-direct-upload-size=" + SampleApplicationTest.MAX_DIRECT_UPLOAD_MIB + "MB",
+        "sample.direct-upload-expiry=" + SampleApplicationTest.DIRECT_UPLOAD_EXPIRY_SECONDS + "s",
         // Selenium has no DevTools bindings for every Chromium release; the page test needs none.
         "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error"})
 @AutoConfigureWebTestClient(timeout = "30s")
