@@ -36,7 +36,7 @@ class FileUploadTest {
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
 
-        client.awaitPart(1).assertWasCancelled();
+        client.assertPartCancelled(1);
         client.abort.assertWasSubscribed();
         client.complete.assertWasNotSubscribed();
     }
@@ -50,7 +50,7 @@ class FileUploadTest {
                 .expectErrorMessage("disk on fire")
                 .verify(Duration.ofSeconds(5));
 
-        client.awaitPart(1).assertWasCancelled();
+        client.assertPartCancelled(1);
         client.abort.assertWasSubscribed();
         client.complete.assertWasNotSubscribed();
     }
@@ -85,7 +85,7 @@ class FileUploadTest {
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
 
-        client.awaitPart(2).assertWasCancelled();
+        client.assertPartCancelled(2);
         client.abort.assertWasNotSubscribed();
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -76,6 +77,19 @@ final class ProbeClient implements OssClient {
         } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("part " + number + " was not uploaded within 5 s", e);
         }
+    }
+
+    /**
+     * Asserts that part {@code number}'s upload gets cancelled (within 5 s): a part subscribed on another thread
+     * takes a cancel that raced its subscription once that subscription is in place.
+     */
+    void assertPartCancelled(int number) {
+        PublisherProbe<UploadedPart> probe = awaitPart(number);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!probe.wasCancelled() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        probe.assertWasCancelled();
     }
 
     @Override

@@ -38,7 +38,7 @@ class StreamUploadTest {
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
 
-        client.awaitPart(1).assertWasCancelled();
+        client.assertPartCancelled(1);
         endless.assertWasCancelled();
         client.abort.assertWasSubscribed();
         client.complete.assertWasNotSubscribed();
@@ -69,7 +69,7 @@ class StreamUploadTest {
                 .expectErrorMessage("reset")
                 .verify(Duration.ofSeconds(5));
 
-        client.awaitPart(1).assertWasCancelled();
+        client.assertPartCancelled(1);
         endless.assertWasCancelled();
         client.abort.assertWasSubscribed();
         assertThat(client.transferBudget().bytesInUse()).as("budget bytes still held").isZero();
