@@ -62,16 +62,16 @@ final class Sabotages {
             ByteBufAllocator.DEFAULT.directBuffer(64).writeLong(samples);
         }
         if (on.contains(Sabotage.HOLD_HEAP)) {
-            byte[] block = new byte[4 << 20];
+            byte[] block = new byte[8 << 20];
             block[samples % block.length] = 1;
             held.add(block);
         }
-        if (on.contains(Sabotage.LEAK_THREADS)) {
+        for (int i = 0; on.contains(Sabotage.LEAK_THREADS) && i < 4; i++) {
             Thread parked = new Thread(() -> {
                 while (true) {
                     LockSupport.park();
                 }
-            }, "soak-sabotage-" + samples);
+            }, "soak-sabotage-" + samples + "-" + i);
             parked.setDaemon(true);
             parked.start();
         }

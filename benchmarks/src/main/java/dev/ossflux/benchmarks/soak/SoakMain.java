@@ -85,7 +85,11 @@ public final class SoakMain {
                     sabotages, options.seed(), () -> emulator.downWithin(10));
             long start = System.nanoTime();
             Chaos chaos = new Chaos(emulator, receiver, options.seed(), options.faultEvery(), options.killEvery());
-            Runnable sample = () -> samples.add(sample(start, tally, chaos, emulator, receiver));
+            Runnable sample = () -> {
+                Sample taken = sample(start, tally, chaos, emulator, receiver);
+                samples.add(taken);
+                System.out.println(taken.line());
+            };
             Thread sampler = sampler(options, sabotages, sample);
             System.out.println(Sample.header());
             workload.run(start + options.duration().toNanos()).block(options.duration().plusMinutes(15));
@@ -109,10 +113,10 @@ public final class SoakMain {
                     emulator.unansweredLeakChecks())));
             double from = options.flatFrom().toSeconds();
             verdicts.add(Verdict.flat(Verdict.HEAP_FLAT, samples, from, Sample::heapBytes, 2 << 20, "MiB", 1 << 20));
-            verdicts.add(Verdict.flat(Verdict.DIRECT_FLAT, samples, from, Sample::directBytes, 4 << 20, "MiB",
+            verdicts.add(Verdict.flat(Verdict.DIRECT_FLAT, samples, from, Sample::directBytes, 8 << 20, "MiB",
                     1 << 20));
             verdicts.add(Verdict.flat(Verdict.THREADS_FLAT, samples, from, Sample::threads, 4, "threads", 1));
-            verdicts.add(Verdict.flat(Verdict.SOCKETS_FLAT, samples, from, Sample::sockets, 8, "sockets", 1));
+            verdicts.add(Verdict.flat(Verdict.SOCKETS_FLAT, samples, from, Sample::sockets, 12, "sockets", 1));
             client.close();
             for (Verdict verdict : verdicts) {
                 System.out.printf("%s %s: %s%n", verdict.passed() ? "PASS" : "FAIL", verdict.name(), verdict.seen());

@@ -36,9 +36,9 @@ record SoakOptions(Duration duration, long seed, Duration killEvery, Duration fa
         ORPHAN_UPLOADS,
         /** A Netty buffer allocated and dropped every sample. */
         LEAK_BUFFERS,
-        /** 4 MiB of heap kept every sample. */
+        /** 8 MiB of heap kept every sample. */
         HOLD_HEAP,
-        /** A parked thread started every sample. */
+        /** Four parked threads started every sample. */
         LEAK_THREADS;
 
         static Sabotage parse(String name) {
