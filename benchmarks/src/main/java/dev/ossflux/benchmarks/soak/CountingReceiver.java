@@ -37,16 +37,23 @@ final class CountingReceiver implements AutoCloseable {
     /** Makes the receiver refuse connections until {@link #up()}. */
     synchronized void down() {
         if (server != null) {
-            server.disposeNow(Duration.ofSeconds(5));
+            server.dispose();
             server = null;
         }
     }
 
-    /** Serves again, promptly. */
+    /** Serves again, promptly (binding the port again is retried while the old socket closes). */
     synchronized void up() {
         slow = false;
-        if (server == null) {
-            bind(port);
+        for (int attempt = 0; server == null; attempt++) {
+            try {
+                bind(port);
+            } catch (RuntimeException stillBound) {
+                if (attempt == 50) {
+                    throw stillBound;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            }
         }
     }
 
