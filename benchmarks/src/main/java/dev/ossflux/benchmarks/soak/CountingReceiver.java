@@ -18,6 +18,8 @@ final class CountingReceiver implements AutoCloseable {
     static final Duration SLOW_REPLY = Duration.ofSeconds(2);
     private static final String FIELD = "call=";
 
+    /** Guards the counts only, held for a few instructions on I/O threads (never while binding). */
+    private final Object counts = new Object();
     private final BitSet seen = new BitSet();
     private final BitSet repeated = new BitSet();
     private long callbacks;
@@ -61,33 +63,41 @@ final class CountingReceiver implements AutoCloseable {
         slow = true;
     }
 
-    synchronized long callbacks() {
-        return callbacks;
+    long callbacks() {
+        synchronized (counts) {
+            return callbacks;
+        }
     }
 
     /** Upload calls with more than one callback. */
-    synchronized int callsCalledBackTwice() {
-        return repeated.cardinality();
+    int callsCalledBackTwice() {
+        synchronized (counts) {
+            return repeated.cardinality();
+        }
     }
 
     /** Callbacks whose body named no call. */
-    synchronized long unnamed() {
-        return unnamed;
+    long unnamed() {
+        synchronized (counts) {
+            return unnamed;
+        }
     }
 
-    private synchronized void count(String body) {
-        callbacks++;
+    private void count(String body) {
         int at = body.indexOf(FIELD);
-        if (at < 0) {
-            unnamed++;
-            return;
+        int end = at < 0 ? -1 : body.indexOf('&', at);
+        int call = at < 0 ? -1 : Integer.parseInt(body.substring(at + FIELD.length(), end < 0 ? body.length() : end));
+        synchronized (counts) {
+            callbacks++;
+            if (call < 0) {
+                unnamed++;
+                return;
+            }
+            if (seen.get(call)) {
+                repeated.set(call);
+            }
+            seen.set(call);
         }
-        int end = body.indexOf('&', at);
-        int call = Integer.parseInt(body.substring(at + FIELD.length(), end < 0 ? body.length() : end));
-        if (seen.get(call)) {
-            repeated.set(call);
-        }
-        seen.set(call);
     }
 
     private void bind(int onPort) {
