@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The soak's emulator, in a process of its own so that it can be killed: the testkit emulator on
@@ -19,7 +20,8 @@ import java.time.Duration;
  *   <li>{@code fault OPERATION status CODE | reset BYTES | lose | slow MILLIS}: the next request of that
  *       {@link Operation} shows the {@link Fault};</li>
  *   <li>{@code clear}: forgets the faults not yet shown;</li>
- *   <li>{@code leaks}: answers {@code leaks N}, the leak reports since the last {@code leaks}.</li>
+ *   <li>{@code leaks}: answers {@code leaks N}, the leak reports since the last {@code leaks} (written in
+ *       full to standard error, the emulator's log).</li>
  * </ul>
  * Usage: {@code ChaosEmulatorMain PORT DATA_DIR BUCKET ACCESS_KEY_ID CALLBACK_TIMEOUT_MS}; the secret
  * comes on the first line of standard input, so that it shows in no process listing.
@@ -51,7 +53,9 @@ public final class ChaosEmulatorMain {
                 case "fault" -> emulator.inject(Operation.valueOf(words[1]), fault(words));
                 case "clear" -> emulator.clearFaults();
                 case "leaks" -> {
-                    System.out.println(LEAKS + NettyLeaks.drain().size());
+                    List<String> leaks = NettyLeaks.drain();
+                    leaks.forEach(System.err::println);
+                    System.out.println(LEAKS + leaks.size());
                     System.out.flush();
                 }
                 default -> System.err.println("unknown command: " + line);

@@ -105,7 +105,9 @@ public final class SoakMain {
             verdicts.add(new Verdict(Verdict.ONE_CALLBACK, receiver.callsCalledBackTwice() == 0 && receiver.unnamed() == 0,
                     String.format("%,d callbacks, %d upload calls called back more than once, %d unnamed",
                             receiver.callbacks(), receiver.callsCalledBackTwice(), receiver.unnamed())));
-            long clientLeaks = NettyLeaks.drain().size();
+            List<String> leakReports = NettyLeaks.drain();
+            leakReports.forEach(System.err::println);
+            long clientLeaks = leakReports.size();
             long emulatorLeaks = emulator.leaks();
             verdicts.add(new Verdict(Verdict.NO_LEAKS, clientLeaks == 0 && emulatorLeaks == 0
                     && emulator.unansweredLeakChecks() == 0, String.format("client %d, emulator %d (over %d lives; %d "
