@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmulatorProcess implements AutoCloseable {
 
-    private static final long START_SECONDS = 60;
+    /** A restart reads the whole data directory back: hundreds of thousands of objects late in a long soak. */
+    private static final long START_SECONDS = 240;
 
     private final List<String> command;
     private final String secret;
@@ -47,7 +48,7 @@ final class EmulatorProcess implements AutoCloseable {
             long callbackTimeoutMillis) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-cp",
+        List<String> command = List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), ChaosEmulatorMain.class.getName(), Integer.toString(port),
                 dataDir.toString(), bucket, accessKeyId, Long.toString(callbackTimeoutMillis));
         EmulatorProcess emulator = new EmulatorProcess(command, secret, log, port);

@@ -37,6 +37,9 @@ final class Workload {
     static final long PART_SIZE = 4L << 20;
     private static final int SMALL_IN_FLIGHT = 8;
     private static final int SMALL_MAX = 64 * 1024;
+    /** Paces the small uploads (at most ~80 a second): unpaced, a long soak stores so many objects that the
+     * emulator takes minutes to read its data directory back after a kill. */
+    private static final Duration SMALL_PAUSE = Duration.ofMillis(100);
     private static final int CHUNK = 64 * 1024;
     private static final Duration HUNG = Duration.ofMinutes(5);
     private static final int FILE_ATTEMPTS = 3;
@@ -102,7 +105,7 @@ final class Workload {
         Random random = new Random(seed + 1);
         return until(deadlineNanos)
                 .map(i -> new int[] {random.nextInt(SMALL_MAX), 1 + random.nextInt(SMALL_MAX), cancelAfter(random)})
-                .flatMap(this::smallPut, SMALL_IN_FLIGHT)
+                .flatMap(plan -> smallPut(plan).then(Mono.delay(SMALL_PAUSE)), SMALL_IN_FLIGHT)
                 .then();
     }
 
