@@ -86,7 +86,8 @@ final class CheckpointStore {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** Renames {@code from} over {@code to}, atomically where the file system can. */
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
