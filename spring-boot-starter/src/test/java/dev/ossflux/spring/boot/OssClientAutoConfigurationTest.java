@@ -10,6 +10,7 @@ import dev.ossflux.core.OssException;
 import dev.ossflux.core.auth.Credentials;
 import dev.ossflux.core.auth.CredentialsProvider;
 import dev.ossflux.testkit.OssEmulator;
+import dev.ossflux.testkit.RecordedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -58,12 +59,22 @@ class OssClientAutoConfigurationTest {
         configured.run(context -> {
             StepVerifier.create(put(context.getBean(OssClient.class), "v1.txt"))
                     .expectNextCount(1).expectComplete().verify(WAIT);
-            assertThat(oss.requests()).last().satisfies(request -> assertThat(request.header("Authorization"))
-                    .hasValueSatisfying(authorization -> assertThat(authorization).startsWith("OSS app-key:")));
+            assertThat(loggedRequestFor("v1.txt").header("Authorization"))
+                    .hasValueSatisfying(authorization -> assertThat(authorization).startsWith("OSS app-key:"));
         });
         configured.withPropertyValues("ossflux.timeouts.call=1ns").run(context ->
                 StepVerifier.create(put(context.getBean(OssClient.class), "late.txt"))
                         .expectError(TimeoutException.class).verify(WAIT));
+    }
+
+    /** The emulator's log entry for {@code key}: it logs a request once it has answered it, so this waits. */
+    private static RecordedRequest loggedRequestFor(String key) throws InterruptedException {
+        for (RecordedRequest request = oss.takeRequest(WAIT); request != null; request = oss.takeRequest(WAIT)) {
+            if (request.key().filter(key::equals).isPresent()) {
+                return request;
+            }
+        }
+        throw new AssertionError("the emulator logged no request for " + key);
     }
 
     @Test
