@@ -81,7 +81,10 @@ class FileUploadTest {
 
         StepVerifier.create(MultipartUploader.create(client, resumable).uploadFile(request, file(3 * PART)))
                 .expectSubscription()
-                .then(() -> recorded.asMono().block(Duration.ofSeconds(5)))
+                .then(() -> {
+                    recorded.asMono().block(Duration.ofSeconds(5));
+                    client.awaitPart(2);
+                })
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
 
