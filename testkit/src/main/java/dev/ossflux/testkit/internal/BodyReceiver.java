@@ -44,8 +44,7 @@ final class BodyReceiver {
         Flux<ByteBuf> owned = ex.request.receive()
                 .<ByteBuf>handle((buf, sink) -> {
                     int n = buf.readableBytes();
-                    if (ex.resetAfterBytes >= 0 && received[0] + n > ex.resetAfterBytes) {
-                        ex.reset();
+                    if (resetsWithin(ex, received[0], n)) {
                         sink.error(new ConnectionReset());
                         return;
                     }
@@ -65,6 +64,18 @@ final class BodyReceiver {
                         .field("ReceivedLength", Long.toString(size));
             }
         }).flatMap(body -> checkDigest(ex, body));
+    }
+
+    /**
+     * Whether a {@code resetAfterBytes} fault cuts the body within the {@code n} bytes that follow the
+     * {@code received} ones; if so, the connection has been reset.
+     */
+    static boolean resetsWithin(Exchange ex, long received, int n) {
+        if (ex.resetAfterBytes >= 0 && received + n > ex.resetAfterBytes) {
+            ex.reset();
+            return true;
+        }
+        return false;
     }
 
     /**

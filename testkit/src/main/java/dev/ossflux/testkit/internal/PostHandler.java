@@ -119,8 +119,7 @@ final class PostHandler {
         ContentWriter writer = storage.writer();
         ex.consumeBody();
         Flux<ByteBuf> file = ex.request.receive().handle((buf, sink) -> {
-            if (ex.resetAfterBytes >= 0 && ex.bodySize + buf.readableBytes() > ex.resetAfterBytes) {
-                ex.reset();
+            if (BodyReceiver.resetsWithin(ex, ex.bodySize, buf.readableBytes())) {
                 sink.error(new BodyReceiver.ConnectionReset());
                 return;
             }
