@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -115,6 +116,41 @@ class ResumeIT {
                         .hasMessageContaining("changed since its checkpoint"))
                 .verify(Duration.ofSeconds(10));
         assertThat(checkpointFiles()).hasSize(1);
+    }
+
+    @Test
+    void refusesACheckpointThatRecordsAnotherObjectAndTouchesNothing() throws IOException {
+        List<Integer> firstRun = interruptAfterParts(2);
+        Path checkpoint = checkpointFiles().get(0);
+        String saved = Files.readString(checkpoint);
+        String elsewhere = saved.replace("\"key\":\"big.bin\"", "\"key\":\"other.bin\"");
+        assertThat(elsewhere).as("the checkpoint names its key").isNotEqualTo(saved);
+        Files.writeString(checkpoint, elsewhere);
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("records an upload of").hasMessageContaining("oss://" + BUCKET
+                                + "/other.bin").hasMessageContaining("delete it to start over"))
+                .verify(Duration.ofSeconds(10));
+
+        assertThat(partsSentAfter(firstRun.size())).as("no part sent for a checkpoint of another object").isEmpty();
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("nothing aborted").hasSize(1);
+        assertThat(Files.readString(checkpoint)).as("the checkpoint is left for the user").isEqualTo(elsewhere);
+    }
+
+    @Test
+    void keepsCheckpointsInADirectoryOnlyTheOwnerCanOpen() throws IOException {
+        Path nested = dir.resolve("state/checkpoints");
+        uploader = uploader.withOptions(uploader.options().toBuilder().checkpointDir(nested).build());
+        checkpoints = nested;
+
+        interruptAfterParts(1);
+
+        assertThat(checkpointFiles()).hasSize(1);
+        for (Path created : List.of(nested, nested.getParent())) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).as("%s", created)
+                    .isEqualTo("rwx------");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ class BatchJournalTest {
         }
         Path file = journalDir.resolve("batch-journal.jsonl");
         assertThat(Files.readAllLines(file)).hasSize(3);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journalDir)))
+                .as("the journal names every uploaded file: its directory is the owner's alone").isEqualTo("rwx------");
 
         Files.writeString(file, "{\"bucket\":\"b\",\"key\":\"torn", StandardOpenOption.APPEND);
         Files.setLastModifiedTime(changed, FileTime.fromMillis(2_001));
