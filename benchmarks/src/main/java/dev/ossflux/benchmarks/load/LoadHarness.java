@@ -21,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The load harness: {@code java -jar ossflux-benchmarks.jar [--quick]}. Starts the servers in JVMs
- * of their own (the {@link StubServer} for the PutObject scenarios, the emulator in sink mode for
- * the multipart and batch ones and for end-to-end runs) and a callback receiver, then runs every
+ * of their own (the {@link StubServer}, which measures clients, and the emulator in sink mode for
+ * end-to-end runs) and a callback receiver, then runs every
  * contender in every scenario, each (scenario, contender) in a fresh child JVM ({@link ContenderMain}),
  * and writes {@code benchmarks/results/latest.json}, one PNG chart per scenario and a summary table.
  *
  * <p>Flags: {@code --quick} (every scenario scaled down), {@code --scenarios 1,3}, {@code --contenders
- * ossflux,raw-netty}, {@code --server stub|emulator|both} (which server the PutObject scenarios use;
+ * ossflux,raw-netty}, {@code --server stub|emulator|both} (which server the scenarios use;
  * default stub), {@code --rounds N} (measured rounds per child, the median is reported; the cold
  * scenario runs N fresh JVMs per contender, interleaved), {@code --sdk-pools 32,256} (thread-pool sizes
  * tried for aliyun-sdk-oss; the best is reported), {@code --out DIR} (default {@code benchmarks/results}),
@@ -176,11 +176,8 @@ public final class LoadHarness {
         return Integer.parseInt(flags.getOrDefault("rounds", quick ? "1" : "3"));
     }
 
-    /** Which servers a scenario runs against: the stub serves PutObjects only. */
+    /** Which servers a scenario runs against. */
     private List<ServerProcess.Mode> modes(Scenario scenario) {
-        if (!scenario.puts()) {
-            return List.of(ServerProcess.Mode.EMULATOR);
-        }
         return switch (flags.getOrDefault("server", "stub")) {
             case "stub" -> List.of(ServerProcess.Mode.STUB);
             case "emulator" -> List.of(ServerProcess.Mode.EMULATOR);

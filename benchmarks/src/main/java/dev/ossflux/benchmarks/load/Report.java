@@ -236,9 +236,9 @@ final class Report {
                 }
             }
             if (s.server().equals(ServerProcess.Mode.STUB.label())) {
-                checks.append(String.format(Locale.ROOT, "- scenario %d (load %s): the stub hashed %d bodies in full, "
-                        + "%d mismatches, %d requests refused%n", s.scenario().id(), s.load(), checked, mismatches,
-                        refused));
+                checks.append(String.format(Locale.ROOT, "- scenario %d (load %s): the stub checked %d table "
+                        + "payloads in full (it hashes every body outside its table), %d mismatches, %d requests "
+                        + "refused%n", s.scenario().id(), s.load(), checked, mismatches, refused));
             } else {
                 checks.append(String.format(Locale.ROOT, "- scenario %d (load %s): emulator%n", s.scenario().id(),
                         s.load()));

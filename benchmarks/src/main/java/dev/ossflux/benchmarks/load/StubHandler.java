@@ -24,6 +24,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,9 +38,11 @@ final class StubHandler extends ChannelInboundHandlerAdapter {
         final AtomicLong checked = new AtomicLong();
         final AtomicLong mismatches = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
+        final AtomicLong hashed = new AtomicLong();
 
         String json() {
             return "{\"puts\":" + puts.get() + ",\"bytes\":" + bytes.get() + ",\"checked\":" + checked.get()
+                    + ",\"hashed\":" + hashed.get()
                     + ",\"mismatches\":" + mismatches.get() + ",\"refused\":" + refused.get() + "}";
         }
     }
@@ -49,22 +52,28 @@ final class StubHandler extends ChannelInboundHandlerAdapter {
     private static final AsciiString SERVER = AsciiString.cached("AliyunOSS");
     private static final byte[] CALLBACK_REPLY = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** More than a CompleteMultipartUpload body of 10,000 parts needs. */
+    private static final int MAX_TEXT = 2 * 1024 * 1024;
     private static volatile String date = "";
     private static volatile long dateSecond;
 
     private final Map<Integer, Payloads.Known> known;
     private final int checkEvery;
     private final Counters counters;
+    private final StubUploads uploads;
     private HttpRequest request;
+    private StubRequest target;
     private long expected;
     private long received;
-    private boolean checking;
+    private boolean hashing;
     private long crc;
+    private final StringBuilder text = new StringBuilder();
 
-    StubHandler(Map<Integer, Payloads.Known> known, int checkEvery, Counters counters) {
+    StubHandler(Map<Integer, Payloads.Known> known, int checkEvery, Counters counters, StubUploads uploads) {
         this.known = known;
         this.checkEvery = checkEvery;
         this.counters = counters;
+        this.uploads = uploads;
     }
 
     @Override
@@ -98,20 +107,35 @@ final class StubHandler extends ChannelInboundHandlerAdapter {
 
     private void begin(HttpRequest started) {
         request = started;
+        target = StubRequest.of(started);
         expected = HttpUtil.getContentLength(started, -1L);
         received = 0;
         crc = 0;
-        checking = started.method() == HttpMethod.PUT
-                && counters.puts.getAndIncrement() % checkEvery == 0;
+        text.setLength(0);
+        if (started.method() == HttpMethod.PUT) {
+            long sequence = counters.puts.getAndIncrement();
+            hashing = tableEntry() == null || sequence % checkEvery == 0;
+        } else {
+            hashing = false;
+        }
+    }
+
+    /** The table's entry for a PutObject of this length, if the body is one of the harness's payloads. */
+    private Payloads.Known tableEntry() {
+        return target.isPutObject() && expected >= 0 && expected <= Integer.MAX_VALUE ? known.get((int) expected)
+                : null;
     }
 
     private void body(ByteBuf content) {
         int n = content.readableBytes();
         received += n;
-        if (checking && n > 0) {
+        if (hashing && n > 0) {
             for (ByteBuffer buffer : content.nioBuffers()) {
                 crc = Crc64.update(crc, buffer);
             }
+        }
+        if (request.method() == HttpMethod.POST && text.length() < MAX_TEXT) {
+            text.append(content.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -124,31 +148,97 @@ final class StubHandler extends ChannelInboundHandlerAdapter {
             return reply(HttpResponseStatus.OK, "application/json",
                     counters.json().getBytes(StandardCharsets.UTF_8));
         }
-        if (request.method() != HttpMethod.PUT || request.uri().indexOf('?') >= 0) {
-            return refuse(HttpResponseStatus.NOT_IMPLEMENTED, "NotImplemented");
+        if (target.isPutObject()) {
+            return putObject();
         }
-        Payloads.Known body = expected <= Integer.MAX_VALUE ? known.get((int) expected) : null;
-        if (body == null || received != expected) {
-            return refuse(HttpResponseStatus.BAD_REQUEST, body == null ? "UnknownPayload" : "IncompleteBody");
+        if (target.isUploadPart()) {
+            return uploadPart();
         }
-        if (checking) {
-            counters.checked.incrementAndGet();
-            if (crc != body.crc64()) {
-                counters.mismatches.incrementAndGet();
+        if (target.isInitiate()) {
+            return xml("<InitiateMultipartUploadResult><Bucket>" + target.bucket() + "</Bucket><Key>" + target.key()
+                    + "</Key><UploadId>" + uploads.initiate() + "</UploadId></InitiateMultipartUploadResult>");
+        }
+        if (target.isComplete()) {
+            return complete();
+        }
+        if (target.isAbort()) {
+            uploads.abort(target.uploadId());
+            return reply(HttpResponseStatus.NO_CONTENT, null, null);
+        }
+        return refuse(HttpResponseStatus.NOT_IMPLEMENTED, "NotImplemented");
+    }
+
+    /** A harness payload is answered from the table (one in {@code checkEvery} checked); any other body is hashed. */
+    private FullHttpResponse putObject() {
+        Payloads.Known body = tableEntry();
+        if (expected >= 0 && received != expected) {
+            return refuse(HttpResponseStatus.BAD_REQUEST, "IncompleteBody");
+        }
+        long answered = crc;
+        String etag = etag(crc, received);
+        if (body != null) {
+            if (hashing) {
+                counters.checked.incrementAndGet();
+                if (crc != body.crc64()) {
+                    counters.mismatches.incrementAndGet();
+                }
             }
+            answered = body.crc64();
+            etag = body.etag();
+        } else {
+            counters.hashed.incrementAndGet();
         }
         boolean callback = request.headers().contains("x-oss-callback");
         FullHttpResponse response = callback
                 ? reply(HttpResponseStatus.OK, "application/json", CALLBACK_REPLY)
                 : reply(HttpResponseStatus.OK, null, null);
-        response.headers().set(HttpHeaderNames.ETAG, body.etag()).set(CRC64, Long.toUnsignedString(body.crc64()));
+        response.headers().set(HttpHeaderNames.ETAG, etag).set(CRC64, Long.toUnsignedString(answered));
         return response;
+    }
+
+    private FullHttpResponse uploadPart() {
+        if (expected >= 0 && received != expected) {
+            return refuse(HttpResponseStatus.BAD_REQUEST, "IncompleteBody");
+        }
+        counters.hashed.incrementAndGet();
+        if (!uploads.part(target.uploadId(), target.partNumber(), new StubUploads.Part(crc, received))) {
+            return refuse(HttpResponseStatus.NOT_FOUND, "NoSuchUpload");
+        }
+        FullHttpResponse response = reply(HttpResponseStatus.OK, null, null);
+        response.headers().set(HttpHeaderNames.ETAG, etag(crc, received)).set(CRC64, Long.toUnsignedString(crc));
+        return response;
+    }
+
+    private FullHttpResponse complete() {
+        StubUploads.Completed done = uploads.complete(target.uploadId(), text.toString());
+        if (done == null) {
+            return refuse(HttpResponseStatus.BAD_REQUEST, "InvalidPart");
+        }
+        String etag = "\"" + Long.toHexString(done.crc64()).toUpperCase(Locale.ROOT) + "-" + done.parts()
+                + "\"";
+        FullHttpResponse response = request.headers().contains("x-oss-callback")
+                ? reply(HttpResponseStatus.OK, "application/json", CALLBACK_REPLY)
+                : xml("<CompleteMultipartUploadResult><Location>/" + target.bucket() + "/" + target.key()
+                        + "</Location><Bucket>" + target.bucket() + "</Bucket><Key>" + target.key() + "</Key><ETag>"
+                        + etag.replace("\"", "&quot;") + "</ETag></CompleteMultipartUploadResult>");
+        response.headers().set(HttpHeaderNames.ETAG, etag).set(CRC64, Long.toUnsignedString(done.crc64()));
+        return response;
+    }
+
+    /** An MD5-shaped ETag made from what the stub knows of a body it did not keep. */
+    private static String etag(long crc64, long size) {
+        return String.format(Locale.ROOT, "\"%016X%016X\"", crc64, size);
+    }
+
+    private FullHttpResponse xml(String document) {
+        return reply(HttpResponseStatus.OK, "application/xml",
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + document).getBytes(StandardCharsets.UTF_8));
     }
 
     private FullHttpResponse refuse(HttpResponseStatus status, String code) {
         counters.refused.incrementAndGet();
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                + "the stub server answers PutObject of the harness's payloads only</Message></Error>";
+                + "the stub server answers PutObject and multipart uploads only</Message></Error>";
         return reply(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
     }
 

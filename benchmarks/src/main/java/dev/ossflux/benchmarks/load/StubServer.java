@@ -24,12 +24,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The server of the client-measuring mode: a bare Netty HTTP server that answers PutObject from a
- * table of the harness's {@link Payloads} (their CRC-64 and MD5 computed once at start), hashes no
- * body except one in {@code --check-every} (default 64), which it hashes in full and compares
- * with the table, counting mismatches, and answers a callback request with the receiver's reply
- * without calling anyone. Signatures are not checked. Anything else (multipart, GET) is refused
- * with 501: those scenarios need the emulator. {@code GET /_stub/stats} answers its counters.
+ * The server of the client-measuring mode: a bare Netty HTTP server that answers a PutObject of one
+ * of the harness's {@link Payloads} from a table (their CRC-64 and MD5 computed once at start),
+ * hashing only one such body in {@code --check-every} (default 64) in full and comparing it with the
+ * table, counting mismatches. Bodies it cannot know in advance (multipart parts, streams, the batch's
+ * files) it hashes with CRC-64 only, as they stream in, and keeps nothing but each part's CRC-64 and
+ * size, which it combines into the object's on CompleteMultipartUpload. It answers a callback request
+ * with the receiver's reply without calling anyone and checks no signature. GET and anything else is
+ * refused with 501. {@code GET /_stub/stats} answers its counters.
  *
  * <p>{@code java -cp ossflux-benchmarks.jar dev.ossflux.benchmarks.load.StubServer --sizes
  * 16384,4194304 [--check-every 64] [--threads 2]}; prints {@code ossflux stub listening on URL}.
@@ -51,6 +53,7 @@ public final class StubServer {
         int threads = Integer.parseInt(flags.getOrDefault("threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors())));
         StubHandler.Counters counters = new StubHandler.Counters();
+        StubUploads uploads = new StubUploads();
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class
@@ -65,7 +68,7 @@ public final class StubServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                                new StubHandler(known, checkEvery, counters));
+                                new StubHandler(known, checkEvery, counters, uploads));
                     }
                 })
                 .bind("127.0.0.1", 0).sync().channel();
