@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,11 +88,7 @@ class ResumeIT {
     @Test
     void trustsAPartOssHoldsButTheCheckpointMissedOnlyWhenItsBytesMatch() throws IOException {
         List<Integer> firstRun = interruptAfterParts(3);
-        Path checkpoint = checkpointFiles().get(0);
-        String saved = Files.readString(checkpoint);
-        String forgotten = saved.replaceAll("\"parts\":\\[[^\\]]*\\]", "\"parts\":[]");
-        assertThat(forgotten).as("the checkpoint lists parts before they are forgotten").isNotEqualTo(saved);
-        Files.writeString(checkpoint, forgotten);
+        editCheckpoint(saved -> saved.replaceAll("\"parts\":\\[[^\\]]*\\]", "\"parts\":[]"));
         MultipartUpload open = new MultipartUpload(BUCKET, "big.bin",
                 oss.emulator().pendingMultipartUploads(BUCKET).get(0).uploadId());
         StepVerifier.create(oss.client().uploadPart(open, 2, UploadBody.fromBytes(random(PART, 99))))
@@ -121,11 +118,7 @@ class ResumeIT {
     @Test
     void refusesACheckpointThatRecordsAnotherObjectAndTouchesNothing() throws IOException {
         List<Integer> firstRun = interruptAfterParts(2);
-        Path checkpoint = checkpointFiles().get(0);
-        String saved = Files.readString(checkpoint);
-        String elsewhere = saved.replace("\"key\":\"big.bin\"", "\"key\":\"other.bin\"");
-        assertThat(elsewhere).as("the checkpoint names its key").isNotEqualTo(saved);
-        Files.writeString(checkpoint, elsewhere);
+        String elsewhere = editCheckpoint(saved -> saved.replace("\"key\":\"big.bin\"", "\"key\":\"other.bin\""));
 
         StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)
@@ -135,7 +128,8 @@ class ResumeIT {
 
         assertThat(partsSentAfter(firstRun.size())).as("no part sent for a checkpoint of another object").isEmpty();
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("nothing aborted").hasSize(1);
-        assertThat(Files.readString(checkpoint)).as("the checkpoint is left for the user").isEqualTo(elsewhere);
+        assertThat(readString(checkpointFiles().get(0))).as("the checkpoint is left for the user")
+                .isEqualTo(elsewhere);
     }
 
     @Test
@@ -245,6 +239,16 @@ class ResumeIT {
     private List<Integer> partsSentAfter(int skip) {
         return oss.requests(Operation.UPLOAD_PART).stream().filter(part -> part.status() == 200).skip(skip)
                 .map(part -> part.partNumber().orElseThrow()).toList();
+    }
+
+    /** Rewrites the one checkpoint with {@code edit}, which must change it, and answers what it wrote. */
+    private String editCheckpoint(UnaryOperator<String> edit) throws IOException {
+        Path checkpoint = checkpointFiles().get(0);
+        String saved = Files.readString(checkpoint);
+        String edited = edit.apply(saved);
+        assertThat(edited).as("the edit applies to the checkpoint").isNotEqualTo(saved);
+        Files.writeString(checkpoint, edited);
+        return edited;
     }
 
     private List<Path> checkpointFiles() {
