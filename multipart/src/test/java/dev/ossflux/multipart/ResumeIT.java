@@ -178,7 +178,7 @@ class ResumeIT {
     }
 
     @Test
-    void abortsAnUploadCancelledBeforeItsCheckpointWasWritten() {
+    void abortsAnUploadCancelledBeforeItsCheckpointWasWrittenAndARerunStartsClean() {
         oss.emulator().inject(Operation.INITIATE_MULTIPART_UPLOAD, Fault.delayResponse(Duration.ofMillis(600)));
 
         StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "early"), file))
@@ -189,7 +189,41 @@ class ResumeIT {
 
         oss.awaitRequests(Operation.ABORT_MULTIPART_UPLOAD, 1);
         assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
+        assertThat(checkpointFiles()).as("only the record that an upload was being initiated").singleElement()
+                .satisfies(left -> assertThat(readString(left)).contains("\"uploadId\":\"\"")
+                        .doesNotContain("\"partNumber\""));
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "early"), file))
+                .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+        assertThat(oss.emulator().object(BUCKET, "early").orElseThrow().bytes()).isEqualTo(data);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).isEmpty();
         awaitNoCheckpoint();
+    }
+
+    @Test
+    void abortsTheEmptyUploadARunKilledWhileInitiatingLeftAndSparesOthersWithParts() {
+        MultipartUpload others = oss.client().initiateMultipartUpload(PutObjectRequest.of(BUCKET, "big.bin"))
+                .block(Duration.ofSeconds(5));
+        oss.client().uploadPart(others, 1, UploadBody.fromBytes(random(PART, 5))).block(Duration.ofSeconds(5));
+        OssClient dying = new ForwardingClient(oss.client()) {
+            @Override
+            public Mono<MultipartUpload> initiateMultipartUpload(PutObjectRequest request) {
+                return super.initiateMultipartUpload(request).then(Mono.never());
+            }
+        };
+        Disposable killed = MultipartUploader.create(dying, uploader.options())
+                .uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file).subscribe();
+        oss.awaitRequests(Operation.INITIATE_MULTIPART_UPLOAD, 2);
+        killed.dispose();
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("the killed run's upload is open").hasSize(2);
+
+        StepVerifier.create(uploader.uploadFile(PutObjectRequest.of(BUCKET, "big.bin"), file))
+                .expectNextCount(1).expectComplete().verify(Duration.ofSeconds(30));
+
+        assertThat(oss.emulator().object(BUCKET, "big.bin").orElseThrow().bytes()).isEqualTo(data);
+        assertThat(oss.emulator().pendingMultipartUploads(BUCKET)).as("only the upload holding another's part")
+                .singleElement().satisfies(left -> assertThat(left.uploadId()).isEqualTo(others.uploadId()));
+        assertThat(checkpointFiles()).isEmpty();
     }
 
     /** The checkpoint goes once the abort's answer is in, which may be after the emulator logged the abort. */

@@ -8,6 +8,8 @@ import java.util.Objects;
  * The saved progress of a resumable file upload: which multipart upload it is, which file
  * version it reads, and the parts OSS has confirmed. Holds no credentials.
  *
+ * @param uploadId the multipart upload; empty while an InitiateMultipartUpload is on its way, so that a
+ *     crash before its answer was saved leaves a record that the upload may exist
  * @param fileLastModifiedMillis the file's modification time when the upload started
  */
 record Checkpoint(
@@ -22,6 +24,23 @@ record Checkpoint(
         Objects.requireNonNull(uploadId, "uploadId");
         Objects.requireNonNull(file, "file");
         parts = List.copyOf(parts);
+    }
+
+    /** The record written before InitiateMultipartUpload is sent: no upload id yet, no parts. */
+    static Checkpoint initiating(String bucket, String key, String file, long fileSize, long fileLastModifiedMillis,
+            long partSize) {
+        return new Checkpoint(CURRENT_VERSION, bucket, key, "", file, fileSize, fileLastModifiedMillis, partSize,
+                List.of());
+    }
+
+    /** Whether this records only that an upload was being initiated, with no answer saved. */
+    boolean initiating() {
+        return uploadId.isEmpty();
+    }
+
+    /** This record once OSS answered the initiation with {@code uploadId}. */
+    Checkpoint naming(String uploadId) {
+        return new Checkpoint(version, bucket, key, uploadId, file, fileSize, fileLastModifiedMillis, partSize, parts);
     }
 
     /** This checkpoint with {@code part} recorded (replacing an earlier record of the same number). */

@@ -74,6 +74,9 @@ final class FileUpload {
                         + ", not of " + file.toAbsolutePath() + " to oss://" + request.bucket() + "/" + request.key()
                         + "; delete it to start over"));
             }
+            if (checkpoint.initiating()) {
+                return abandoned(checkpoint).then(fresh(state, store, location));
+            }
             if (state.matches(checkpoint)) {
                 return resume(checkpoint, state, store, location);
             }
@@ -90,22 +93,39 @@ final class FileUpload {
 
     /**
      * A new upload, kept for resuming once its checkpoint is saved; failing or cancelled before that, it is
-     * aborted, since no checkpoint could lead a rerun to it.
+     * aborted, since no checkpoint could lead a rerun to it. Before the upload is initiated a checkpoint
+     * without an upload id records that it is about to exist: a crash before OSS's answer was saved
+     * leaves that record, and the rerun aborts the upload it may have left (see {@link #abandoned}).
      */
     private Mono<UploadResult> fresh(FileState state, CheckpointStore store, Path location) {
         PartPlan plan = PartPlan.of(state.size(), options.partSize());
+        Checkpoint intent = Checkpoint.initiating(request.bucket(), request.key(), file.toAbsolutePath().toString(),
+                state.size(), state.lastModifiedMillis(), plan.partSize());
         AtomicBoolean saved = new AtomicBoolean();
-        return Mono.usingWhen(Parts.initiate(client, request),
-                upload -> {
-                    Checkpoint started = new Checkpoint(Checkpoint.CURRENT_VERSION, upload.bucket(), upload.key(),
-                            upload.uploadId(), file.toAbsolutePath().toString(), state.size(),
-                            state.lastModifiedMillis(), plan.partSize(), List.of());
-                    return store.save(location, started).doOnSuccess(done -> saved.set(true))
-                            .then(send(upload, plan, List.of(), recorder(store, location, started)));
-                },
-                upload -> Mono.empty(),
-                (upload, error) -> saved.get() ? Mono.empty() : Parts.abortQuietly(client, upload),
-                upload -> saved.get() ? Mono.empty() : Parts.abortQuietly(client, upload));
+        return store.save(location, intent).then(Mono.usingWhen(Parts.initiate(client, request),
+                        upload -> {
+                            Checkpoint started = intent.naming(upload.uploadId());
+                            return store.save(location, started).doOnSuccess(done -> saved.set(true))
+                                    .then(send(upload, plan, List.of(), recorder(store, location, started)));
+                        },
+                        upload -> Mono.empty(),
+                        (upload, error) -> saved.get() ? Mono.empty() : Parts.abortQuietly(client, upload),
+                        upload -> saved.get() ? Mono.empty() : Parts.abortQuietly(client, upload)))
+                .onErrorResume(error -> !saved.get(), error -> store.delete(location)
+                        .onErrorResume(deleting -> Mono.empty()).then(Mono.error(error)));
+    }
+
+    /**
+     * Aborts what a run that crashed while initiating may have left: open uploads of the same key that
+     * hold no part (that run sent none before saving the upload's id). An upload of the same key with
+     * parts belongs to someone else and is left alone.
+     */
+    private Mono<Void> abandoned(Checkpoint intent) {
+        return client.listMultipartUploads(intent.bucket(), intent.key())
+                .filter(upload -> upload.key().equals(intent.key()))
+                .concatMap(upload -> client.listParts(upload).hasElements()
+                        .flatMap(holdsParts -> holdsParts ? Mono.<Void>empty() : Parts.abortQuietly(client, upload)))
+                .then();
     }
 
     private Mono<UploadResult> resume(Checkpoint checkpoint, FileState state, CheckpointStore store, Path location) {
