@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,8 @@ final class Verification {
     private final Map<String, String> figures = new LinkedHashMap<>();
 
     /** A checkpoint found on disk: its folder, and the file and key it resumes. */
-    private record Kept(Path dir, Path file, String key) {
+    /** A checkpoint; its upload id is empty while it records only that an upload was being initiated. */
+    private record Kept(Path dir, Path file, String key, String uploadId) {
     }
 
     Verification(OssClient client, String bucket, Ledger ledger, Path checkpoints) {
@@ -65,13 +67,16 @@ final class Verification {
      */
     Verdict uploads() throws IOException {
         List<MultipartUpload> open = openUploads();
-        Map<String, Kept> kept = checkpointed();
+        List<Kept> kept = checkpointed();
+        Set<String> keptIds = kept.stream().map(Kept::uploadId).collect(Collectors.toSet());
+        Set<String> initiating = kept.stream().filter(checkpoint -> checkpoint.uploadId().isEmpty())
+                .map(Kept::key).collect(Collectors.toSet());
         Set<String> abandoned = ledger.abandonedKeys();
         int byCheckpoint = 0;
         int byOutage = 0;
         List<String> unexplained = new ArrayList<>();
         for (MultipartUpload upload : open) {
-            if (kept.containsKey(upload.uploadId())) {
+            if (keptIds.contains(upload.uploadId()) || initiating.contains(upload.key())) {
                 byCheckpoint++;
             } else {
                 if (abandoned.contains(upload.key())) {
@@ -83,7 +88,7 @@ final class Verification {
             }
         }
         int completed = 0;
-        for (Kept checkpoint : kept.values()) {
+        for (Kept checkpoint : kept) {
             if (rerun(checkpoint)) {
                 completed++;
             }
@@ -147,15 +152,15 @@ final class Verification {
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(500))).block(WAIT);
     }
 
-    /** The checkpoints under the soak's checkpoint folder, by upload id. */
-    private Map<String, Kept> checkpointed() throws IOException {
-        Map<String, Kept> kept = new HashMap<>();
+    /** The checkpoints under the soak's checkpoint folder. */
+    private List<Kept> checkpointed() throws IOException {
+        List<Kept> kept = new ArrayList<>();
         JsonMapper json = JsonMapper.builder().build();
         try (Stream<Path> files = Files.walk(checkpoints)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".ucp.json")).toList()) {
                 JsonNode checkpoint = json.readTree(Files.readAllBytes(file));
-                kept.put(checkpoint.get("uploadId").asString(), new Kept(file.getParent(),
-                        Path.of(checkpoint.get("file").asString()), checkpoint.get("key").asString()));
+                kept.add(new Kept(file.getParent(), Path.of(checkpoint.get("file").asString()),
+                        checkpoint.get("key").asString(), checkpoint.get("uploadId").asString()));
             }
         }
         return kept;
