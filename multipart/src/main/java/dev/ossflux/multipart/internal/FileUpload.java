@@ -24,9 +24,13 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 
 /** One file to one key: PutObject when small, else a multipart upload, resumable with a checkpoint. */
 final class FileUpload {
+
+    private static final Logger LOG = Loggers.getLogger(FileUpload.class);
 
     private final OssClient client;
     private final MultipartOptions options;
@@ -125,7 +129,13 @@ final class FileUpload {
                 .filter(upload -> upload.key().equals(intent.key()))
                 .concatMap(upload -> client.listParts(upload).hasElements()
                         .flatMap(holdsParts -> holdsParts ? Mono.<Void>empty() : Parts.abortQuietly(client, upload)))
-                .then();
+                .then()
+                .onErrorResume(error -> {
+                    LOG.warn("Could not look for an upload of {}/{} left by an interrupted run (it may stay "
+                            + "open until a lifecycle rule removes it): {}", intent.bucket(), intent.key(),
+                            error.toString());
+                    return Mono.empty();
+                });
     }
 
     private Mono<UploadResult> resume(Checkpoint checkpoint, FileState state, CheckpointStore store, Path location) {
