@@ -174,8 +174,8 @@ final class StubHandler extends ChannelInboundHandlerAdapter {
         if (expected >= 0 && received != expected) {
             return refuse(HttpResponseStatus.BAD_REQUEST, "IncompleteBody");
         }
-        long answered = crc;
-        String etag = etag(crc, received);
+        long answered;
+        String etag;
         if (body != null) {
             if (hashing) {
                 counters.checked.incrementAndGet();
@@ -187,6 +187,8 @@ final class StubHandler extends ChannelInboundHandlerAdapter {
             etag = body.etag();
         } else {
             counters.hashed.incrementAndGet();
+            answered = crc;
+            etag = etag(crc, received);
         }
         boolean callback = request.headers().contains("x-oss-callback");
         FullHttpResponse response = callback
